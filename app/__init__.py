@@ -1,0 +1,1 @@
+"""Migration-news knowledge graph service."""

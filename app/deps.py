@@ -1,0 +1,15 @@
+"""Typed dependencies: the backend reaches routers only through `GraphDep`."""
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.db import Graph
+
+
+def get_graph(request: Request) -> Graph:
+    graph: Graph = request.app.state.graph
+    return graph
+
+
+GraphDep = Annotated[Graph, Depends(get_graph)]

@@ -1,0 +1,62 @@
+"""Query functions for entities. Routers call these; they hold no HTTP."""
+
+from typing import Any
+
+from app.cypher import load
+from app.db import Graph
+from app.errors import NotFound
+from app.models import CitationOut, EntityOut, EntityRef, RelationshipOut
+from app.schema import get_schema
+from app.storage import decode_citations, decode_names, plain, public_props
+
+ENTITY_FIELDS = {"id", "name", "aliases", "names", "description", "recorded_at"}
+IDENTIFIER_FIELDS = {"wikidata_qid", "iso_alpha2", "iso_alpha3"}
+REL_FIELDS = {"id", "valid_from", "valid_to", "date_text", "recorded_at"}
+
+
+def relationship_out(raw: dict[str, Any]) -> RelationshipOut:
+    props = raw["props"]
+    public = public_props(props)
+    return RelationshipOut(
+        id=props["id"], type=raw["type"], direction=raw["direction"],
+        other=EntityRef(**raw["other"]),
+        valid_from=public.get("valid_from"), valid_to=public.get("valid_to"),
+        date_text=public.get("date_text"), recorded_at=public.get("recorded_at"),
+        properties={k: v for k, v in public.items() if k not in REL_FIELDS},
+        citations=[CitationOut(**c) for c in decode_citations(props)],
+    )
+
+
+def entity_out(props: dict[str, Any], rels: list[dict[str, Any]]) -> EntityOut:
+    public = public_props(props)
+    grouped: dict[str, list[RelationshipOut]] = {}
+    for raw in rels:
+        grouped.setdefault(raw["type"], []).append(relationship_out(raw))
+    return EntityOut(
+        id=props["id"], type=props["type"], name=props["name"],
+        aliases=props.get("aliases") or [], names=decode_names(props.get("names")),
+        description=props.get("description"), recorded_at=plain(props.get("recorded_at")),
+        identifiers={k: public[k] for k in IDENTIFIER_FIELDS if k in public},
+        properties={k: v for k, v in public.items()
+                    if k not in ENTITY_FIELDS | IDENTIFIER_FIELDS},
+        citations=[CitationOut(**c) for c in decode_citations(props)],
+        relationships=grouped,
+    )
+
+
+def get_entity(graph: Graph, entity_id: str) -> EntityOut:
+    rows = graph.read(load("entity_get"), id=entity_id)
+    if not rows:
+        raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
+    return entity_out(rows[0]["props"], rows[0]["rels"])
+
+
+def database_status(graph: Graph) -> dict[str, Any]:
+    graph.ping()
+    row = graph.read(load("health"))[0]
+    return {"status": "up", "version": row["version"], "edition": row["edition"]}
+
+
+def expected_schema() -> dict[str, Any]:
+    schema = get_schema()
+    return {"version": schema.version, "checksum": schema.checksum}

@@ -1,0 +1,59 @@
+"""The FastAPI application: lifespan owns the one driver; one table maps domain errors."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from app.db import open_graph
+from app.errors import DatabaseUnavailable, GraphError
+from app.routers import entities, health
+from app.settings import Settings, get_settings
+
+log = logging.getLogger("app")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    graph = open_graph(settings)
+    try:
+        graph.ping()
+        log.info("connected to Neo4j at %s", settings.effective_uri)
+    except DatabaseUnavailable as exc:
+        # Serve anyway: /health says 503 and the driver reconnects when Neo4j returns.
+        log.warning("Neo4j not reachable at start-up: %s", exc.message)
+    app.state.graph = graph
+    try:
+        yield
+    finally:
+        graph.close()
+
+
+async def graph_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, GraphError)
+    return JSONResponse(status_code=exc.status_code,
+                        content={"error": exc.title, "detail": exc.message})
+
+
+async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return JSONResponse(status_code=500,
+                        content={"error": "internal error", "detail": "see the server log"})
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Migration news knowledge graph",
+        summary="Actors, policies, agreements and countries behind migration news, every fact cited.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings or get_settings()
+    app.add_exception_handler(GraphError, graph_error)
+    app.add_exception_handler(Exception, unexpected_error)
+    app.include_router(health.router)
+    app.include_router(entities.router)
+    return app

@@ -1,0 +1,49 @@
+"""Settings from the environment (prefix-free names, as in the README)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # An external server. When unset, the project runs its own local Neo4j.
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+    neo4j_query_timeout_seconds: float = Field(default=15.0, gt=0)
+    neo4j_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+
+    # The local server that the project starts itself.
+    local_neo4j_host: str = "127.0.0.1"
+    local_neo4j_port: int = Field(default=7687, ge=1, le=65535)
+    local_neo4j_data: Path = PROJECT_ROOT / ".data" / "neo4j"
+    local_neo4j_heap: str = "1g"
+    local_neo4j_pagecache: str = "512m"
+    local_neo4j_start_timeout_seconds: float = 120.0
+
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+    base_uri: str = "http://127.0.0.1:8000"
+
+    schema_dir: Path = PROJECT_ROOT / "graph" / "schema"
+    seeds_dir: Path = PROJECT_ROOT / "graph" / "seeds"
+
+    @property
+    def uses_local_neo4j(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def effective_uri(self) -> str:
+        return self.neo4j_uri or f"bolt://{self.local_neo4j_host}:{self.local_neo4j_port}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,93 @@
+"""How records map onto Neo4j properties, and back.
+
+Neo4j properties cannot hold maps, so a fact's citations are stored as parallel
+lists on the node or relationship (`cite_sources[i]` goes with `cite_quotes[i]`),
+and names in other languages as "lang:text" strings.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from neo4j.time import Date, DateTime
+
+from app.records import Citation, EntityRecord, RelationshipRecord, SourceRecord, content_hash
+
+CITE_KEYS = ("cite_sources", "cite_quotes", "cite_confidences", "cite_modes",
+             "cite_attributed_to", "cite_fields")
+INTERNAL_KEYS = {*CITE_KEYS, "search_text", "type"}
+
+
+def citation_props(citations: list[Citation]) -> dict[str, list[Any]]:
+    return {
+        "cite_sources": [c.source for c in citations],
+        "cite_quotes": [c.quote for c in citations],
+        "cite_confidences": [c.confidence for c in citations],
+        "cite_modes": [c.mode for c in citations],
+        "cite_attributed_to": [c.attributed_to or "" for c in citations],
+        "cite_fields": [",".join(c.fields) for c in citations],
+    }
+
+
+def _compact(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None and v != [] and v != {}}
+
+
+def entity_props(entity: EntityRecord) -> dict[str, Any]:
+    names = [f"{lang}:{text}" for lang, text in sorted(entity.names.items())]
+    search = " | ".join([*entity.aliases, *entity.names.values()])
+    return _compact({
+        "id": entity.id, "type": str(entity.type), "name": entity.name,
+        "aliases": entity.aliases, "names": names, "description": entity.description,
+        "wikidata_qid": entity.wikidata_qid, "search_text": search or None,
+        **entity.properties, **citation_props(entity.citations),
+    })
+
+
+def relationship_props(rel: RelationshipRecord) -> dict[str, Any]:
+    return _compact({
+        "id": rel.fact_id, "valid_from": rel.valid_from, "valid_to": rel.valid_to,
+        "date_text": rel.date_text, **rel.properties, **citation_props(rel.citations),
+    })
+
+
+def source_props(source: SourceRecord, text: str) -> dict[str, Any]:
+    fields = source.model_dump(exclude={"text", "text_file"})
+    return _compact({**fields, "text": text, "content_hash": content_hash(text)})
+
+
+def plain(value: Any) -> Any:
+    """Neo4j temporal values to ISO strings, recursively."""
+    if isinstance(value, Date | DateTime):
+        return value.iso_format()
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def decode_citations(props: dict[str, Any]) -> list[dict[str, Any]]:
+    sources = props.get("cite_sources") or []
+    out = []
+    for i, source in enumerate(sources):
+        fields = (props.get("cite_fields") or [""] * len(sources))[i]
+        out.append({
+            "source": source,
+            "quote": props["cite_quotes"][i],
+            "confidence": props["cite_confidences"][i],
+            "mode": props["cite_modes"][i],
+            "attributed_to": props["cite_attributed_to"][i] or None,
+            "fields": [f for f in fields.split(",") if f],
+        })
+    return out
+
+
+def decode_names(values: list[str] | None) -> dict[str, str]:
+    return dict(v.split(":", 1) for v in values or [] if ":" in v)
+
+
+def public_props(props: dict[str, Any]) -> dict[str, Any]:
+    """Properties without the storage-only keys, temporal values as strings."""
+    return {k: plain(v) for k, v in props.items() if k not in INTERNAL_KEYS}
