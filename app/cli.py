@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 import uvicorn
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from app.db import Graph, open_graph
 from app.errors import GraphError, SeedError
@@ -101,7 +101,7 @@ def schema_apply() -> None:
 def load_with_progress(graph: Graph, root: Path) -> LoadReport:
     with Progress(TextColumn("{task.description:>14}"), BarColumn(), MofNCompleteColumn(),
                   console=console, transient=False) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def report(kind: str, done: int, total: int) -> None:
             if kind not in tasks:

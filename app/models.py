@@ -2,7 +2,7 @@
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class CitationOut(BaseModel):
@@ -56,7 +56,7 @@ class HealthOut(BaseModel):
     neo4j: dict[str, Any]
     schema_: dict[str, Any] | None = Field(alias="schema")
 
-    model_config = {"populate_by_name": True}
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
 
 class ErrorOut(BaseModel):

@@ -28,7 +28,9 @@ class Strict(BaseModel):
 class Citation(Strict):
     source: Id = Field(description="Id of the Source that supports the fact.")
     quote: str = Field(min_length=3, description="Words copied exactly from the source text.")
-    confidence: float = Field(ge=0, le=1, description="How sure the curator is that the quote supports the fact.")
+    confidence: float = Field(
+        ge=0, le=1, description="How sure the curator is that the quote supports the fact."
+    )
     mode: Literal["asserted", "attributed"] = Field(
         description="asserted: the source states the fact itself; attributed: it reports someone's claim."
     )
@@ -63,7 +65,7 @@ class SourceRecord(Strict):
 
 class EntityRecord(Strict):
     id: Id
-    type: EntityType  # type: ignore[valid-type]
+    type: EntityType
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     names: dict[str, str] = Field(default_factory=dict)
@@ -75,7 +77,7 @@ class EntityRecord(Strict):
 
 class RelationshipRecord(Strict):
     id: Id | None = None
-    type: RelType  # type: ignore[valid-type]
+    type: RelType
     from_id: Id = Field(alias="from")
     to_id: Id = Field(alias="to")
     valid_from: date | None = None
@@ -152,7 +154,7 @@ def read_records(path: Path, problems: list[str]) -> list[Any]:
 
 def parse_bundle(folders: list[Path]) -> tuple[Bundle, list[str], dict[str, str]]:
     """Parse every seed folder; return the bundle, the problems and where each record came from."""
-    bundle, problems, origin = Bundle(), [], {}
+    bundle, problems, origin = Bundle(), list[str](), dict[str, str]()
     for folder in folders:
         for kind, model in (("sources", SourceRecord), ("entities", EntityRecord),
                             ("relationships", RelationshipRecord)):
@@ -221,7 +223,9 @@ def check_bundle(
                     f"{cite.source}: {cite.quote!r}"
                 )
             if cite.attributed_to and cite.attributed_to not in entity_type:
-                problems.append(f"{where}: field citations.{i}.attributed_to: unknown entity {cite.attributed_to}")
+                problems.append(
+                    f"{where}: field citations.{i}.attributed_to: unknown entity {cite.attributed_to}"
+                )
 
     for entity in bundle.entities:
         where = origin.get(f"entity:{entity.id}", entity.id)
@@ -251,9 +255,9 @@ def check_bundle(
         if rel.fact_id in seen:
             problems.append(f"{where}: field id: duplicate relationship id {rel.fact_id}")
         seen.add(rel.fact_id)
-        spec = schema.relationships[str(rel.type)]
-        for end, ident, allowed in (("from", rel.from_id, spec.from_labels),
-                                    ("to", rel.to_id, spec.to_labels)):
+        rel_spec = schema.relationships[str(rel.type)]
+        for end, ident, allowed in (("from", rel.from_id, rel_spec.from_labels),
+                                    ("to", rel.to_id, rel_spec.to_labels)):
             actual = entity_type.get(ident)
             if actual is None:
                 problems.append(f"{where}: field {end}: unknown entity {ident}")
@@ -263,7 +267,7 @@ def check_bundle(
                     f"at a {actual} (allowed: {', '.join(allowed)})"
                 )
         try:
-            properties_model(spec.type).model_validate(rel.properties)
+            properties_model(rel_spec.type).model_validate(rel.properties)
         except ValidationError as exc:
             problems.extend(f"{where}: {msg.replace('field ', 'field properties.', 1)}"
                             for msg in _describe(exc))

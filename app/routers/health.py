@@ -20,5 +20,5 @@ def health(graph: GraphDep) -> HealthOut:
     return HealthOut(
         status="ok",
         neo4j=neo4j,
-        schema={"applied": applied, "expected": expected_schema()},
+        schema_={"applied": applied, "expected": expected_schema()},
     )

@@ -1,0 +1,30 @@
+# The two commands a new user needs: `make run` and `make test`.
+PORT ?= 8000
+HOST ?= 127.0.0.1
+VENV := .venv/bin
+
+.PHONY: setup run stop test lint pytest status clean
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	$(VENV)/mgraph run --host $(HOST) --port $(PORT)
+
+stop:
+	@if [ -x $(VENV)/mgraph ]; then $(VENV)/mgraph stop; else echo "nothing to stop"; fi
+
+status: setup
+	$(VENV)/mgraph neo4j status
+
+lint: setup
+	$(VENV)/ruff check app tests
+	$(VENV)/mypy
+
+pytest: setup
+	$(VENV)/pytest
+
+test: lint pytest
+
+clean: stop
+	rm -rf .data .stamps graph/server/target

@@ -1,0 +1,71 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.db import Graph
+from app.schema import (
+    EntityType,
+    RelType,
+    SchemaDefinitionError,
+    apply_schema,
+    get_schema,
+    load_schema,
+    schema_version,
+)
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "graph" / "schema"
+
+
+def test_every_node_type_is_declared_with_an_rdf_class_and_constraint() -> None:
+    schema = get_schema()
+    expected = {"Person", "Organization", "Country", "Place", "Agreement", "Policy",
+                "Event", "Post", "Source", "Statistic", "Statement"}
+    assert set(schema.nodes) == expected
+    assert "Source" not in set(EntityType)
+    constraints = (SCHEMA_DIR / "constraints.cypher").read_text()
+    for label in schema.nodes:
+        assert f"FOR (n:{label}) REQUIRE n.id IS UNIQUE" in constraints
+    assert {"PARTY_TO", "SIGNED", "FUNDS", "PROVIDES_ASSISTANCE_TO", "HOLDS_POST", "POST_IN",
+            "ATTENDED", "ISSUED", "AFFECTS", "LOCATED_IN", "STATED", "REPORTED"} <= set(RelType)
+
+
+def test_agreement_and_policy_status_values_come_from_the_yaml() -> None:
+    schema = get_schema()
+    assert schema.nodes["Agreement"].properties["status"].values == (
+        "announced", "signed", "in_force", "suspended", "ended")
+    assert schema.nodes["Policy"].properties["instrument"].required
+
+
+def test_schema_cross_check_rejects_unknown_endpoint_type(tmp_path: Path) -> None:
+    copy = tmp_path / "schema"
+    shutil.copytree(SCHEMA_DIR, copy)
+    (copy / "relationships" / "bogus.yaml").write_text(
+        "type: BOGUS\nfrom: [Person]\nto: [Spaceship]\n")
+    with pytest.raises(SchemaDefinitionError, match="Spaceship"):
+        load_schema(copy)
+
+
+def test_schema_cross_check_rejects_a_label_without_constraint(tmp_path: Path) -> None:
+    copy = tmp_path / "schema"
+    shutil.copytree(SCHEMA_DIR, copy)
+    (copy / "nodes" / "vessel.yaml").write_text(
+        "label: Vessel\nrdf_class: schema:Vehicle\nproperties: {}\n")
+    with pytest.raises(SchemaDefinitionError, match="Vessel"):
+        load_schema(copy)
+
+
+def test_applying_the_schema_twice_changes_nothing(graph: Graph) -> None:
+    def inventory() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+        constraints = graph.read("SHOW CONSTRAINTS YIELD name, type RETURN name, type ORDER BY name")
+        indexes = graph.read("SHOW INDEXES YIELD name, type, state RETURN name, type, state ORDER BY name")
+        return constraints, indexes
+
+    before, meta_before = inventory(), schema_version(graph)
+    result = apply_schema(graph)
+    assert result["changed"] is False
+    assert inventory() == before
+    assert schema_version(graph) == meta_before
+    assert meta_before is not None and meta_before["version"] == get_schema().version
+    names = {row["name"] for row in before[1]}
+    assert "entity_names" in names
