@@ -13,6 +13,7 @@ from neo4j import (
     Driver,
     GraphDatabase,
     ManagedTransaction,
+    NotificationMinimumSeverity,
     Query,
     RoutingControl,
     basic_auth,
@@ -45,6 +46,8 @@ def create_driver(settings: Settings) -> Driver:
         # Fail fast when the server is gone instead of retrying for 30 s.
         max_transaction_retry_time=5.0,
         connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
+        # Planner hints about unused property keys are noise in the logs.
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
 
 

@@ -4,10 +4,14 @@ from typing import Any
 
 from app.cypher import load
 from app.db import Graph
-from app.errors import NotFound
-from app.models import CitationOut, EntityOut, EntityRef, RelationshipOut
+from app.errors import InvalidInput, NotFound
+from app.models import CitationOut, EntityOut, EntityRef, RelationshipOut, SearchHit, SearchPage
+from app.requests import SearchParams
 from app.schema import get_schema
 from app.storage import decode_citations, decode_names, plain, public_props
+from app.text import fold, lucene_query, search_terms
+
+SEARCH_CAP = 1000
 
 ENTITY_FIELDS = {"id", "name", "aliases", "names", "description", "recorded_at"}
 IDENTIFIER_FIELDS = {"wikidata_qid", "iso_alpha2", "iso_alpha3"}
@@ -44,11 +48,32 @@ def entity_out(props: dict[str, Any], rels: list[dict[str, Any]]) -> EntityOut:
     )
 
 
-def get_entity(graph: Graph, entity_id: str) -> EntityOut:
+def get_entity_rows(graph: Graph, entity_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     rows = graph.read(load("entity_get"), id=entity_id)
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
-    return entity_out(rows[0]["props"], rows[0]["rels"])
+    return rows[0]["props"], rows[0]["rels"]
+
+
+def get_entity(graph: Graph, entity_id: str) -> EntityOut:
+    return entity_out(*get_entity_rows(graph, entity_id))
+
+
+def search(graph: Graph, params: SearchParams) -> SearchPage:
+    types = [str(t) for t in params.type]
+    if params.q is None:
+        total = graph.read(load("count_entities"), types=types)[0]["total"]
+        rows = graph.read(load("list_entities"), types=types, limit=params.limit,
+                          offset=params.offset)
+        return SearchPage(query=None, total=total, limit=params.limit, offset=params.offset,
+                          results=[SearchHit(**r) for r in rows])
+    terms = search_terms(params.q)
+    if not terms:
+        raise InvalidInput("q has no letters or digits to search for", field="q")
+    row = graph.read(load("search_entities"), lucene=lucene_query(terms), folded=fold(params.q),
+                     types=types, cap=SEARCH_CAP, limit=params.limit, offset=params.offset)[0]
+    return SearchPage(query=params.q, total=row["total"], limit=params.limit,
+                      offset=params.offset, results=[SearchHit(**r) for r in row["results"]])
 
 
 def database_status(graph: Graph) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from app.db import open_graph
 from app.errors import DatabaseUnavailable, GraphError
-from app.routers import entities, health
+from app.routers import entities, explore, health
 from app.settings import Settings, get_settings
 
 log = logging.getLogger("app")
@@ -56,4 +56,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(Exception, unexpected_error)
     app.include_router(health.router)
     app.include_router(entities.router)
+    app.include_router(explore.router)
     return app

@@ -62,3 +62,145 @@ class HealthOut(BaseModel):
 class ErrorOut(BaseModel):
     error: str
     detail: str
+
+
+class SearchHit(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    description: str | None = None
+    score: float | None = Field(None, description="Relevance; null when listing without q.")
+
+
+class SearchPage(BaseModel):
+    query: str | None
+    total: int = Field(description="Matches in all (search counts at most 1,000).")
+    limit: int
+    offset: int
+    results: list[SearchHit]
+
+
+class EdgeOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    id: str
+    type: str
+    from_id: str = Field(alias="from")
+    to_id: str = Field(alias="to")
+    valid_from: str | None = None
+    valid_to: str | None = None
+    date_text: str | None = None
+    properties: dict[str, Any] = Field(default_factory=dict)
+    citations: list[CitationOut]
+
+
+class NeighborCount(BaseModel):
+    type: str
+    direction: Literal["out", "in"]
+    count: int
+
+
+class NeighborNode(EntityRef):
+    distance: int = Field(description="Hops from the center.")
+
+
+class NeighborsOut(BaseModel):
+    center: EntityRef
+    counts: list[NeighborCount] = Field(description="Direct relationships by type and direction, "
+                                        "before filters: what each expansion would bring.")
+    nodes: list[NeighborNode]
+    edges: list[EdgeOut]
+    total: int = Field(description="Neighbors that match the filters.")
+    more: int = Field(description="Matching neighbors left out by the limit.")
+    truncated: bool
+
+
+class PathOut(BaseModel):
+    length: int
+    nodes: list[EntityRef]
+    relationships: list[EdgeOut] = Field(description="In order; relationships[i] links nodes[i] "
+                                         "and nodes[i+1], in either direction.")
+
+
+class PathsOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    from_id: str = Field(alias="from")
+    to_id: str = Field(alias="to")
+    found: bool
+    message: str
+    paths: list[PathOut]
+
+
+class ConnectionOut(BaseModel):
+    entity: EntityRef
+    relationships: list[EdgeOut]
+
+
+class ConnectionsOut(BaseModel):
+    ids: list[str]
+    results: list[ConnectionOut]
+
+
+class TimelineEntry(BaseModel):
+    date: str | None = Field(None, description="ISO date; null in the undated list.")
+    date_end: str | None = None
+    date_text: str | None = Field(None, description="The date as the source words it.")
+    kind: Literal["relationship", "event", "statement"]
+    relationship: RelationshipOut
+
+
+class TimelineOut(BaseModel):
+    entity: EntityRef
+    dated: list[TimelineEntry]
+    undated: list[TimelineEntry]
+
+
+class InstrumentOut(BaseModel):
+    id: str
+    type: str
+    name: str
+    status: str | None = None
+    summary: str | None = None
+    properties: dict[str, Any] = Field(default_factory=dict)
+    citations: list[CitationOut] = Field(default_factory=list)
+    countries: list[str] = Field(description="Countries linked directly or through their organizations.")
+    parties: list[RelationshipOut] = Field(default_factory=list)
+    signatories: list[RelationshipOut] = Field(default_factory=list)
+    funders: list[RelationshipOut] = Field(default_factory=list)
+    issuers: list[RelationshipOut] = Field(default_factory=list)
+    initiators: list[RelationshipOut] = Field(default_factory=list)
+    affected: list[RelationshipOut] = Field(default_factory=list)
+    other: list[RelationshipOut] = Field(default_factory=list)
+
+
+class FactOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    id: str
+    type: str
+    from_entity: EntityRef = Field(alias="from")
+    to_entity: EntityRef = Field(alias="to")
+    citations: list[CitationOut] = Field(description="The citations of this fact to this source.")
+
+
+class CitedEntity(BaseModel):
+    entity: EntityRef
+    citations: list[CitationOut]
+
+
+class SourceOut(BaseModel):
+    id: str
+    kind: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+    document: str | None = None
+    language: str | None = None
+    content_hash: str
+    recorded_at: str | None = None
+    text: str
+    relationships: list[FactOut]
+    entities: list[CitedEntity]

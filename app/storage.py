@@ -11,10 +11,11 @@ from typing import Any
 from neo4j.time import Date, DateTime
 
 from app.records import Citation, EntityRecord, RelationshipRecord, SourceRecord, content_hash
+from app.text import fold
 
 CITE_KEYS = ("cite_sources", "cite_quotes", "cite_confidences", "cite_modes",
              "cite_attributed_to", "cite_fields")
-INTERNAL_KEYS = {*CITE_KEYS, "search_text", "type"}
+INTERNAL_KEYS = {*CITE_KEYS, "search_text", "search_keys", "type"}
 
 
 def citation_props(citations: list[Citation]) -> dict[str, list[Any]]:
@@ -35,10 +36,12 @@ def _compact(props: dict[str, Any]) -> dict[str, Any]:
 def entity_props(entity: EntityRecord) -> dict[str, Any]:
     names = [f"{lang}:{text}" for lang, text in sorted(entity.names.items())]
     search = " | ".join([*entity.aliases, *entity.names.values()])
+    keys = sorted({fold(n) for n in [entity.name, *entity.aliases, *entity.names.values()]})
     return _compact({
         "id": entity.id, "type": str(entity.type), "name": entity.name,
         "aliases": entity.aliases, "names": names, "description": entity.description,
         "wikidata_qid": entity.wikidata_qid, "search_text": search or None,
+        "search_keys": keys,
         **entity.properties, **citation_props(entity.citations),
     })
 

@@ -1,4 +1,5 @@
 // One entity with every relationship to another entity, both directions.
+// The other end carries its date fields so the timeline can reuse this query.
 MATCH (n:Entity {id: $id})
 OPTIONAL MATCH (n)-[r]-(m:Entity)
 WITH n, r, m ORDER BY type(r), m.name
@@ -7,5 +8,5 @@ RETURN properties(n) AS props,
          type: type(r),
          direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
          props: properties(r),
-         other: {id: m.id, name: m.name, type: m.type}
+         other: {id: m.id, name: m.name, type: m.type, date: m.date, date_text: m.date_text}
        } END) AS rels

@@ -22,3 +22,7 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventu
 
 // Sources are listed by publisher.
 CREATE INDEX source_publisher IF NOT EXISTS FOR (n:Source) ON (n.publisher);
+
+// Listing and filtering entities by type, ordered by name.
+CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -1,0 +1,117 @@
+"""Query functions for the journalist's relationship questions: neighbors, paths,
+connections, timelines. Cypher lives in queries/; nothing here knows HTTP."""
+
+from typing import Any, LiteralString
+
+from app.cypher import load
+from app.db import Graph
+from app.entities import entity_out, get_entity_rows, relationship_out
+from app.errors import NotFound
+from app.models import (
+    CitationOut,
+    ConnectionOut,
+    ConnectionsOut,
+    EdgeOut,
+    EntityRef,
+    NeighborCount,
+    NeighborNode,
+    NeighborsOut,
+    PathOut,
+    PathsOut,
+    TimelineEntry,
+    TimelineOut,
+)
+from app.requests import ConnectionParams, NeighborParams, PathParams
+from app.storage import decode_citations, public_props
+
+NEIGHBOR_QUERY: dict[int, LiteralString] = {1: "neighbors_d1", 2: "neighbors_d2", 3: "neighbors_d3"}
+MAX_PATHS = 20_000  # expansion work bound on hubs
+EDGE_FIELDS = {"id", "valid_from", "valid_to", "date_text", "recorded_at"}
+
+
+def edge_out(raw: dict[str, Any]) -> EdgeOut:
+    props = raw["props"]
+    public = public_props(props)
+    return EdgeOut(
+        id=raw["id"], type=raw["type"], from_id=raw["from"], to_id=raw["to"],
+        valid_from=public.get("valid_from"), valid_to=public.get("valid_to"),
+        date_text=public.get("date_text"),
+        properties={k: v for k, v in public.items() if k not in EDGE_FIELDS},
+        citations=[CitationOut(**c) for c in decode_citations(props)],
+    )
+
+
+def require_entities(graph: Graph, ids: list[str]) -> None:
+    missing = [row["id"] for row in graph.read(load("entities_exist"), ids=ids) if not row["found"]]
+    if missing:
+        raise NotFound(f"no entity with id {', '.join(repr(i) for i in missing)}", ids=missing)
+
+
+def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> NeighborsOut:
+    head = graph.read(load("neighbor_counts"), id=entity_id)
+    if not head:
+        raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
+    row = graph.read(
+        load(NEIGHBOR_QUERY[params.depth]), id=entity_id,
+        types=[str(t) for t in params.type], rel_types=[str(t) for t in params.rel_type],
+        direction=str(params.direction), as_of=params.as_of, limit=params.limit,
+        max_paths=MAX_PATHS,
+    )[0]
+    edges: dict[str, EdgeOut] = {}
+    for item in row["items"]:
+        for raw in item["edges"]:
+            edges.setdefault(raw["id"], edge_out(raw))
+    total = row["total"]
+    return NeighborsOut(
+        center=EntityRef(**head[0]["center"]),
+        counts=[NeighborCount(**c) for c in head[0]["counts"]],
+        nodes=[NeighborNode(**item["node"], distance=item["distance"]) for item in row["items"]],
+        edges=list(edges.values()),
+        total=total, more=max(0, total - params.limit), truncated=total > params.limit,
+    )
+
+
+def paths(graph: Graph, params: PathParams) -> PathsOut:
+    require_entities(graph, [params.from_id, params.to_id])
+    rows = graph.read(
+        load("paths"), **{"from": params.from_id, "to": params.to_id}, k=params.k,
+        max_hops=params.max_hops, as_of=params.as_of,
+        exclude_types=[str(t) for t in params.exclude_type],
+        exclude_rel_types=[str(t) for t in params.exclude_rel_type],
+    )
+    found = [PathOut(length=len(r["rels"]), nodes=[EntityRef(**n) for n in r["nodes"]],
+                     relationships=[edge_out(e) for e in r["rels"]]) for r in rows]
+    message = (f"{len(found)} path(s) found" if found else
+               f"no path of at most {params.max_hops} hops links {params.from_id} and {params.to_id}")
+    return PathsOut(from_id=params.from_id, to_id=params.to_id, found=bool(found),
+                    message=message, paths=found)
+
+
+def connections(graph: Graph, params: ConnectionParams) -> ConnectionsOut:
+    require_entities(graph, params.ids)
+    rows = graph.read(load("connections"), ids=params.ids, as_of=params.as_of, limit=params.limit)
+    return ConnectionsOut(ids=params.ids, results=[
+        ConnectionOut(entity=EntityRef(**r["node"]), relationships=[edge_out(e) for e in r["rels"]])
+        for r in rows
+    ])
+
+
+def _timeline_entry(raw: dict[str, Any]) -> TimelineEntry:
+    rel = relationship_out(raw)
+    other = raw["other"]
+    kind = {"Event": "event", "Statement": "statement"}.get(other["type"], "relationship")
+    date = rel.valid_from or (str(other["date"]) if other.get("date") else None)
+    date_text = rel.date_text or other.get("date_text")
+    return TimelineEntry(date=date, date_end=rel.valid_to, date_text=date_text, kind=kind,
+                         relationship=rel)
+
+
+def timeline(graph: Graph, entity_id: str) -> TimelineOut:
+    props, rels = get_entity_rows(graph, entity_id)
+    entity = entity_out(props, [])
+    entries = [_timeline_entry(raw) for raw in rels]
+    dated = sorted((e for e in entries if e.date or e.date_end),
+                   key=lambda e: (e.date or e.date_end or "", e.relationship.type))
+    undated = [e for e in entries if not (e.date or e.date_end)]
+    return TimelineOut(entity=EntityRef(id=entity.id, name=entity.name, type=entity.type),
+                       dated=dated, undated=undated)

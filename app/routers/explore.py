@@ -1,0 +1,50 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.catalog import get_source, instruments
+from app.deps import GraphDep
+from app.explore import connections, paths
+from app.models import ConnectionsOut, InstrumentOut, PathsOut, SourceOut
+from app.requests import AgreementParams, ConnectionParams, PathParams, PolicyParams
+from app.routers import ERRORS
+
+router = APIRouter()
+
+
+@router.get("/paths", response_model=PathsOut, responses=ERRORS, tags=["relationships"],
+            summary="The k shortest paths between two entities, every step cited")
+def read_paths(params: Annotated[PathParams, Query()], graph: GraphDep) -> PathsOut:
+    return paths(graph, params)
+
+
+@router.get("/connections", response_model=ConnectionsOut, responses=ERRORS,
+            tags=["relationships"], summary="Entities connected to all of the given ones")
+def read_connections(params: Annotated[ConnectionParams, Query()],
+                     graph: GraphDep) -> ConnectionsOut:
+    return connections(graph, params)
+
+
+@router.get("/agreements", response_model=list[InstrumentOut], responses=ERRORS,
+            tags=["catalog"], summary="Agreements with parties, signatories, funders and status")
+def list_agreements(params: Annotated[AgreementParams, Query()],
+                    graph: GraphDep) -> list[InstrumentOut]:
+    status = str(params.status) if params.status else None
+    return instruments(graph, "Agreement", params, status)
+
+
+@router.get("/policies", response_model=list[InstrumentOut], responses=ERRORS,
+            tags=["catalog"], summary="Policies with issuer, affected countries and status")
+def list_policies(params: Annotated[PolicyParams, Query()], graph: GraphDep) -> list[InstrumentOut]:
+    status = str(params.status) if params.status else None
+    return instruments(graph, "Policy", params, status)
+
+
+@router.get("/sources/{source_id}", response_model=SourceOut, responses=ERRORS, tags=["catalog"],
+            summary="A source, its text, and every fact that cites it")
+def read_source(
+    source_id: Annotated[str, Path(min_length=1, max_length=200,
+                                   examples=["seed-000-eb3fd6c821e75620"])],
+    graph: GraphDep,
+) -> SourceOut:
+    return get_source(graph, source_id)

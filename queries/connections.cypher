@@ -1,0 +1,13 @@
+// Entities directly connected to every one of $ids, with the linking relationships.
+UNWIND $ids AS seed
+MATCH (s:Entity {id: seed})-[r]-(m:Entity)
+WHERE NOT m.id IN $ids
+  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                          AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
+WITH m, seed, collect({id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id,
+                       props: properties(r)}) AS rels
+WITH m, collect(seed) AS seeds, reduce(acc = [], x IN collect(rels) | acc + x) AS rels
+WHERE size(seeds) = size($ids)
+RETURN m {.id, .name, .type} AS node, rels
+ORDER BY size(rels) DESC, m.name
+LIMIT $limit

@@ -1,0 +1,18 @@
+// Agreements or policies ($kind) with every linked entity, and the countries
+// behind each link (the entity itself, or the country an organization is part of).
+MATCH (a:Entity)
+WHERE a.type = $kind AND ($status IS NULL OR a.status = $status)
+OPTIONAL MATCH (a)-[r]-(m:Entity)
+WHERE $as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                         AND (r.valid_to IS NULL OR r.valid_to >= $as_of))
+OPTIONAL MATCH (m)-[:PART_OF]->(c:Country)
+WITH a, r, m, collect(c.id) AS via
+WITH a, collect(CASE WHEN r IS NULL THEN null ELSE {
+       type: type(r), direction: CASE WHEN startNode(r) = a THEN 'out' ELSE 'in' END,
+       props: properties(r), other: m {.id, .name, .type}} END) AS rels,
+     reduce(acc = [], x IN collect(CASE WHEN m.type = 'Country' THEN [m.id] ELSE via END) | acc + x)
+       AS countries
+WHERE $country IS NULL OR $country IN countries
+RETURN properties(a) AS props, rels, countries
+ORDER BY a.name
+SKIP $offset LIMIT $limit

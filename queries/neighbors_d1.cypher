@@ -1,0 +1,22 @@
+// Neighbors up to 1 hop(s). Each hop obeys the filters: relationship types,
+// direction, as_of (undated facts are kept: unknown is not invalid), entity types.
+// $max_paths bounds the work on hubs; up to 5 shortest paths per neighbor are kept.
+MATCH (n:Entity {id: $id})
+MATCH p = (n) ((a)-[r]-(b:Entity)
+  WHERE (size($rel_types) = 0 OR type(r) IN $rel_types)
+    AND ($direction = 'both' OR ($direction = 'out') = (startNode(r) = a))
+    AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                             AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
+    AND (size($types) = 0 OR b.type IN $types)
+    AND b <> n
+){1,1} (m)
+WITH m, p LIMIT $max_paths
+WITH m, min(length(p)) AS distance, collect(p) AS paths
+WITH m, distance, [x IN paths WHERE length(x) = distance][0..5] AS shortest
+ORDER BY distance, m.name
+WITH collect({m: m, distance: distance, paths: shortest}) AS found
+RETURN size(found) AS total, [f IN found[0..$limit] | {
+  node: {id: f.m.id, name: f.m.name, type: f.m.type}, distance: f.distance,
+  edges: reduce(acc = [], x IN f.paths | acc + [r IN relationships(x) | {
+    id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}])
+}] AS items
