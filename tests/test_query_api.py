@@ -209,7 +209,8 @@ def test_common_connections(client: TestClient, source_text: str) -> None:
     agreement = body["results"][0]
     assert {(r["type"], r["from"]) for r in agreement["relationships"]} == {
         ("PARTY_TO", "united-states"), ("PARTY_TO", "panama"),
-        ("SIGNED", "united-states"), ("SIGNED", "panama"), ("AFFECTS", "us-panama-deportation-agreement-2024")}
+        ("SIGNED", "united-states"), ("SIGNED", "panama"),
+        ("AFFECTS", "us-panama-deportation-agreement-2024")}
     assert_cited(body, source_text)
     three = client.get("/connections", params={"ids": ["united-states", "panama", "mexico"]}).json()
     assert all(len({r["from"] for r in c["relationships"]} | {r["to"] for r in c["relationships"]}) >= 3

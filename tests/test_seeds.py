@@ -56,7 +56,8 @@ def test_seed_story_covers_the_article(graph: Graph) -> None:
 
 
 def test_every_fact_cites_a_quote_found_in_its_source(graph: Graph) -> None:
-    texts = {row["id"]: row["text"] for row in graph.read("MATCH (s:Source) RETURN s.id AS id, s.text AS text")}
+    rows = graph.read("MATCH (s:Source) RETURN s.id AS id, s.text AS text")
+    texts = {row["id"]: row["text"] for row in rows}
     facts = graph.read(
         "MATCH ()-[r]->() RETURN r.id AS id, r.cite_sources AS sources, r.cite_quotes AS quotes "
         "UNION ALL MATCH (n:Entity) RETURN n.id AS id, n.cite_sources AS sources, n.cite_quotes AS quotes"
