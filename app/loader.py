@@ -46,10 +46,13 @@ def _write_rows(tx: ManagedTransaction, query: str, kind: str, rows: list[dict[s
 
 def write_bundle(graph: Graph, bundle: Bundle, batch_size: int = 500,
                  progress: Progress | None = None) -> LoadReport:
-    sources = [{"id": s.id, "props": source_props(s, text)} for s, text in bundle.sources]
-    entities = [{"id": e.id, "type": str(e.type), "props": entity_props(e)} for e in bundle.entities]
+    sources = [{"id": s.id, "props": source_props(s, text), "recorded_at": s.recorded_at}
+               for s, text in bundle.sources]
+    entities = [{"id": e.id, "type": str(e.type), "props": entity_props(e),
+                 "recorded_at": e.recorded_at} for e in bundle.entities]
     rels = [{"id": r.fact_id, "type": str(r.type), "from": r.from_id, "to": r.to_id,
-             "props": relationship_props(r)} for r in bundle.relationships]
+             "props": relationship_props(r), "recorded_at": r.recorded_at}
+            for r in bundle.relationships]
 
     def work(tx: ManagedTransaction) -> None:
         _write_rows(tx, "upsert_sources", "sources", sources, batch_size, progress)

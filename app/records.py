@@ -8,7 +8,7 @@ with a full report.
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -16,9 +16,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.errors import SeedError
-from app.schema import ID_PATTERN, EntityType, RelType, get_schema, properties_model
+from app.schema import FACT_ID_PATTERN, ID_PATTERN, EntityType, RelType, get_schema, properties_model
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
+FactId = Annotated[str, Field(pattern=FACT_ID_PATTERN, max_length=400)]
 
 
 class Strict(BaseModel):
@@ -55,6 +56,9 @@ class SourceRecord(Strict):
     language: str | None = None
     text: str | None = Field(None, description="The full text, inline.")
     text_file: str | None = Field(None, description="Or a file beside the seed file holding it.")
+    recorded_at: datetime | None = Field(
+        None, description="When the fact entered the graph; kept by RDF restores, else set on write."
+    )
 
     @model_validator(mode="after")
     def _has_text(self) -> "SourceRecord":
@@ -73,10 +77,13 @@ class EntityRecord(Strict):
     wikidata_qid: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$")
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
+    recorded_at: datetime | None = Field(
+        None, description="When the fact entered the graph; kept by RDF restores, else set on write."
+    )
 
 
 class RelationshipRecord(Strict):
-    id: Id | None = None
+    id: FactId | None = None
     type: RelType
     from_id: Id = Field(alias="from")
     to_id: Id = Field(alias="to")
@@ -85,6 +92,9 @@ class RelationshipRecord(Strict):
     date_text: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
+    recorded_at: datetime | None = Field(
+        None, description="When the fact entered the graph; kept by RDF restores, else set on write."
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> "RelationshipRecord":
@@ -212,6 +222,11 @@ def check_bundle(
             problems.append(f"{where}: field id: duplicate entity id {entity.id}")
         seen.add(entity.id)
         entity_type[entity.id] = str(entity.type)
+
+    for record, _ in bundle.sources:
+        if record.id in entity_type:
+            problems.append(f"{origin.get(f'source:{record.id}', record.id)}: field id: "
+                            f"{record.id} is already an entity id; ids share one URI space")
 
     def check_citations(citations: list[Any], where: str) -> None:
         for i, cite in enumerate(citations):

@@ -24,6 +24,8 @@ from app.settings import get_settings
 PROPERTY_TYPES = {"id", "string", "text", "number", "integer", "date", "boolean",
                   "enum", "list[string]", "map[string]"}
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Fact ids join entity ids with "--": from--type--to.
+FACT_ID_PATTERN = r"^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$"
 
 
 class SchemaDefinitionError(ValueError):

@@ -25,7 +25,7 @@ def citation_props(citations: list[Citation]) -> dict[str, list[Any]]:
         "cite_confidences": [c.confidence for c in citations],
         "cite_modes": [c.mode for c in citations],
         "cite_attributed_to": [c.attributed_to or "" for c in citations],
-        "cite_fields": [",".join(c.fields) for c in citations],
+        "cite_fields": [",".join(sorted(c.fields)) for c in citations],
     }
 
 
@@ -33,28 +33,33 @@ def _compact(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None and v != [] and v != {}}
 
 
+def _as_sets(props: dict[str, Any]) -> dict[str, Any]:
+    """List properties are sets of strings: stored sorted, so every export and import agrees."""
+    return {k: sorted(set(v)) if isinstance(v, list) else v for k, v in props.items()}
+
+
 def entity_props(entity: EntityRecord) -> dict[str, Any]:
     names = [f"{lang}:{text}" for lang, text in sorted(entity.names.items())]
-    search = " | ".join([*entity.aliases, *entity.names.values()])
+    search = " | ".join([*sorted(set(entity.aliases)), *(t for _, t in sorted(entity.names.items()))])
     keys = sorted({fold(n) for n in [entity.name, *entity.aliases, *entity.names.values()]})
     return _compact({
         "id": entity.id, "type": str(entity.type), "name": entity.name,
-        "aliases": entity.aliases, "names": names, "description": entity.description,
+        "aliases": sorted(set(entity.aliases)), "names": names, "description": entity.description,
         "wikidata_qid": entity.wikidata_qid, "search_text": search or None,
         "search_keys": keys,
-        **entity.properties, **citation_props(entity.citations),
+        **_as_sets(entity.properties), **citation_props(entity.citations),
     })
 
 
 def relationship_props(rel: RelationshipRecord) -> dict[str, Any]:
     return _compact({
         "id": rel.fact_id, "valid_from": rel.valid_from, "valid_to": rel.valid_to,
-        "date_text": rel.date_text, **rel.properties, **citation_props(rel.citations),
+        "date_text": rel.date_text, **_as_sets(rel.properties), **citation_props(rel.citations),
     })
 
 
 def source_props(source: SourceRecord, text: str) -> dict[str, Any]:
-    fields = source.model_dump(exclude={"text", "text_file"})
+    fields = source.model_dump(exclude={"text", "text_file", "recorded_at"})
     return _compact({**fields, "text": text, "content_hash": content_hash(text)})
 
 

@@ -1,0 +1,1 @@
+"""RDF: the graph in standard vocabularies, and back."""

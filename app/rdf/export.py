@@ -1,0 +1,128 @@
+"""Stream the graph as RDF: read Neo4j in keyset pages, serialize each page, write it.
+
+Turtle, TriG, N-Triples and N-Quads chunks concatenate into one valid document
+(prefix directives may repeat), so memory stays bounded by the page size.
+JSON-LD streams node objects into one "@graph" array. RDF/XML needs one root
+element with every namespace declared up front, so it is built in memory.
+"""
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from rdflib import Dataset, Graph
+
+from app.cypher import load
+from app.db import Graph as Neo4jGraph
+from app.rdf.formats import RdfFormat
+from app.rdf.mapping import Emitter
+from app.rdf.vocab import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SCHEMA, TIME, VOID, XSD, Base
+
+Progress = Callable[[int, int], None]
+PAGE_SIZE = 500
+
+
+def prefixes(base: Base) -> dict[str, str]:
+    return {"schema": str(SCHEMA), "org": str(ORG), "prov": str(PROV), "dct": str(DCTERMS),
+            "foaf": str(FOAF), "owl": str(OWL), "rdfs": str(RDFS), "xsd": str(XSD),
+            "time": str(TIME), "void": str(VOID), "dcat": str(DCAT),
+            "wd": "http://www.wikidata.org/entity/", "mg": str(base.vocab)}
+
+
+def jsonld_context(base: Base) -> dict[str, Any]:
+    """The published @context: our prefixes, so compact IRIs read the same everywhere."""
+    return {"@context": prefixes(base)}
+
+
+def new_store(fmt: RdfFormat, base: Base) -> Dataset | Graph:
+    store: Dataset | Graph = Dataset() if fmt.quads else Graph()
+    for prefix, iri in prefixes(base).items():
+        store.bind(prefix, iri, override=True, replace=True)
+    return store
+
+
+def iter_pages(graph: Neo4jGraph, page_size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Yield ("sources", rows) pages, then ("entities", rows) pages, each keyset by id."""
+    for kind in ("sources", "entities"):
+        after = ""
+        while True:
+            rows = graph.read(load(f"export_{kind}"), after=after, limit=page_size)
+            if not rows:
+                break
+            yield kind, rows
+            after = rows[-1]["props"]["id"]
+
+
+def emit_page(emitter: Emitter, kind: str, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        if kind == "sources":
+            emitter.source(row["props"])
+            continue
+        emitter.entity(row["props"])
+        for rel in row["rels"]:
+            emitter.relationship(row["id"], rel["type"], rel["to"], rel["props"])
+
+
+def _jsonld_items(chunk: str) -> list[Any]:
+    doc = json.loads(chunk)
+    if isinstance(doc, list):
+        return doc
+    if "@graph" in doc:
+        return list(doc["@graph"])
+    doc.pop("@context", None)
+    return [doc] if doc else []
+
+
+def export_chunks(graph: Neo4jGraph, fmt: RdfFormat, base: Base, page_size: int = PAGE_SIZE,
+                  progress: Progress | None = None) -> Iterator[bytes]:
+    counts = graph.read(load("export_counts"))[0]
+    total, done = counts["sources"] + counts["entities"], 0
+    if not fmt.streams:
+        store = new_store(fmt, base)
+        emitter = Emitter(base, store)
+        for kind, rows in iter_pages(graph, page_size):
+            emit_page(emitter, kind, rows)
+            done += len(rows)
+            if progress:
+                progress(done, total)
+        yield store.serialize(format=fmt.rdflib, encoding="utf-8")
+        return
+
+    context = jsonld_context(base)
+    first = True
+    if fmt.name == "jsonld":
+        yield (json.dumps(context)[:-1] + ', "@graph": [\n').encode()
+    for kind, rows in iter_pages(graph, page_size):
+        store = new_store(fmt, base)
+        emit_page(Emitter(base, store), kind, rows)
+        if fmt.name == "jsonld":
+            text = store.serialize(format="json-ld", context=context["@context"], auto_compact=True)
+            for item in _jsonld_items(text):
+                yield (("" if first else ",\n") + json.dumps(item, ensure_ascii=False)).encode()
+                first = False
+        else:
+            yield store.serialize(format=fmt.rdflib, encoding="utf-8")
+        done += len(rows)
+        if progress:
+            progress(done, total)
+    if fmt.name == "jsonld":
+        yield b"\n]}\n"
+
+
+def entity_document(props: dict[str, Any], rels: list[dict[str, Any]], fmt: RdfFormat,
+                    base: Base, source: dict[str, Any] | None = None) -> bytes:
+    """One entity (or source) with the relationships it takes part in, in one format."""
+    store = new_store(fmt, base)
+    emitter = Emitter(base, store)
+    if source is not None:
+        emitter.source(source)
+    else:
+        emitter.entity(props)
+        for rel in rels:
+            ends = (props["id"], rel["other"]["id"])
+            start, end = ends if rel["direction"] == "out" else ends[::-1]
+            emitter.relationship(start, rel["type"], end, rel["props"])
+    if fmt.name == "jsonld":
+        return store.serialize(format="json-ld", context=jsonld_context(base)["@context"],
+                               auto_compact=True, encoding="utf-8")
+    return store.serialize(format=fmt.rdflib, encoding="utf-8")

@@ -1,0 +1,228 @@
+"""Rows from Neo4j to RDF triples (and the reverse maps the importer needs).
+
+Each relationship becomes the direct triple `<from> <predicate> <to>` for simple
+consumers, plus an `rdf:Statement` node at /fact/{id} that carries its dates and
+`prov:wasDerivedFrom` its sources, with one qualified `prov:Derivation` per
+citation holding the quote, confidence and mode. Plain RDF 1.1: no RDF-star.
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from neo4j.time import Date, DateTime
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from app.rdf.vocab import (
+    DCTERMS,
+    FOAF,
+    GOVERNMENT_KINDS,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    STANDARD_PREDICATES,
+    STANDARD_PROPERTIES,
+    TIME,
+    WD,
+    XSD,
+    Base,
+    camel,
+)
+from app.schema import PropertySpec, get_schema
+from app.storage import decode_citations, decode_names
+
+Triple = tuple[Node, Node, Node]
+# Neo4j keys the mapping writes by hand; every other key goes through the schema.
+ENTITY_CORE = {"id", "type", "name", "aliases", "names", "wikidata_qid", "recorded_at",
+               "search_text", "search_keys"}
+REL_CORE = {"id", "valid_from", "valid_to", "date_text", "recorded_at"}
+SOURCE_PREDICATES = {
+    "title": DCTERMS.title, "publisher": DCTERMS.publisher, "url": SCHEMA.url,
+    "published": SCHEMA.datePublished, "document": DCTERMS.source, "language": DCTERMS.language,
+    "text": SCHEMA.text, "content_hash": None, "kind": None,
+}
+SOURCE_CLASSES = {"news_article": SCHEMA.NewsArticle, "document": SCHEMA.DigitalDocument,
+                  "press_release": SCHEMA.NewsArticle, "report": SCHEMA.Report}
+
+
+def native(value: Any) -> Any:
+    if isinstance(value, Date | DateTime):
+        return value.to_native()
+    return value
+
+
+def literal(value: Any, spec: PropertySpec | None = None) -> Literal:
+    value = native(value)
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, datetime):
+        return Literal(value, datatype=XSD.dateTime)
+    if isinstance(value, date):
+        return Literal(value, datatype=XSD.date)
+    if isinstance(value, int) and (spec is None or spec.type == "integer"):
+        return Literal(value, datatype=XSD.integer)
+    if isinstance(value, int | float):
+        return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
+    return Literal(str(value))
+
+
+def _schema_class(label: str) -> URIRef:
+    prefix, local = get_schema().nodes[label].rdf_class.split(":")
+    return URIRef({"schema": str(SCHEMA), "org": str(ORG)}[prefix] + local)
+
+
+@cache
+def relationship_predicate(rel_type: str, base: Base) -> URIRef:
+    return STANDARD_PREDICATES.get(rel_type) or base.vocab[camel(rel_type)]
+
+
+@cache
+def property_predicate(name: str, base: Base) -> URIRef:
+    return STANDARD_PROPERTIES.get(name) or base.vocab[camel(name)]
+
+
+class Emitter:
+    """Adds the triples of one source, entity or relationship to a Dataset."""
+
+    def __init__(self, base: Base, dataset: Dataset | Graph) -> None:
+        self.base = base
+        self.ds = dataset
+        self.v = base.vocab
+
+    def _graph(self, source_id: str | None) -> Graph:
+        if isinstance(self.ds, Dataset) and source_id:
+            return self.ds.graph(URIRef(self.base.graph(source_id)))
+        return self.ds if isinstance(self.ds, Graph) else self.ds.default_context
+
+    def source(self, props: dict[str, Any]) -> None:
+        s = URIRef(self.base.entity(props["id"]))
+        g = self._graph(props["id"])
+        g.add((s, RDF.type, self.v.Source))
+        g.add((s, RDF.type, SOURCE_CLASSES[props["kind"]]))
+        g.add((s, DCTERMS.identifier, Literal(props["id"])))
+        g.add((s, self.v.sourceKind, Literal(props["kind"])))
+        g.add((s, self.v.contentHash, Literal(props["content_hash"])))
+        if props.get("recorded_at") is not None:
+            g.add((s, PROV.generatedAtTime, literal(props["recorded_at"])))
+        for key, predicate in SOURCE_PREDICATES.items():
+            if predicate is not None and props.get(key) is not None:
+                g.add((s, predicate, literal(props[key])))
+
+    def _citations(self, g_for: Callable[[str], Graph], subject: URIRef, anchor: str,
+                   props: dict[str, Any]) -> None:
+        for i, cite in enumerate(decode_citations(props)):
+            c = URIRef(f"{anchor}#citation-{i}")
+            source = URIRef(self.base.entity(cite["source"]))
+            g = g_for(cite["source"])
+            g.add((subject, PROV.wasDerivedFrom, source))
+            g.add((subject, PROV.qualifiedDerivation, c))
+            g.add((c, RDF.type, PROV.Derivation))
+            g.add((c, RDF.type, self.v.Citation))
+            g.add((c, PROV.entity, source))
+            g.add((c, self.v.citationIndex, Literal(i, datatype=XSD.integer)))
+            g.add((c, self.v.quote, Literal(cite["quote"])))
+            g.add((c, self.v.confidence, literal(float(cite["confidence"]))))
+            g.add((c, self.v.mode, Literal(cite["mode"])))
+            for field in cite["fields"]:
+                g.add((c, self.v.supports, Literal(field)))
+            if cite["attributed_to"]:
+                agent = URIRef(self.base.entity(cite["attributed_to"]))
+                attribution = URIRef(f"{anchor}#citation-{i}-attribution")
+                g.add((c, PROV.wasAttributedTo, agent))
+                g.add((c, PROV.qualifiedAttribution, attribution))
+                g.add((attribution, RDF.type, PROV.Attribution))
+                g.add((attribution, PROV.agent, agent))
+
+    def _home(self, props: dict[str, Any]) -> str | None:
+        sources = props.get("cite_sources") or []
+        return sources[0] if sources else None
+
+    def entity(self, props: dict[str, Any]) -> None:
+        label = props["type"]
+        node = get_schema().nodes[label]
+        s = URIRef(self.base.entity(props["id"]))
+        g = self._graph(self._home(props))
+        g.add((s, RDF.type, self.v.Entity))
+        g.add((s, RDF.type, self.v[label]))
+        cls = _schema_class(label)
+        if label == "Organization" and props.get("kind") in GOVERNMENT_KINDS:
+            cls = SCHEMA.GovernmentOrganization
+        g.add((s, RDF.type, cls))
+        if label == "Person":
+            g.add((s, RDF.type, PROV.Agent))
+        g.add((s, DCTERMS.identifier, Literal(props["id"])))
+        g.add((s, RDFS.label, Literal(props["name"])))
+        g.add((s, SCHEMA.name, Literal(props["name"])))
+        if label == "Person":
+            g.add((s, RDF.type, FOAF.Person))
+            g.add((s, FOAF.name, Literal(props["name"])))
+        for alias in props.get("aliases") or []:
+            g.add((s, SCHEMA.alternateName, Literal(alias)))
+        for lang, text in decode_names(props.get("names")).items():
+            g.add((s, SCHEMA.name, Literal(text, lang=lang)))
+        if props.get("wikidata_qid"):
+            g.add((s, OWL.sameAs, WD[props["wikidata_qid"]]))
+        if props.get("recorded_at") is not None:
+            g.add((s, PROV.generatedAtTime, literal(props["recorded_at"])))
+        specs = {**get_schema().entity_properties, **node.properties}
+        for key, value in props.items():
+            if key in ENTITY_CORE or key.startswith("cite_") or value is None:
+                continue
+            predicate = property_predicate(key, self.base)
+            for item in value if isinstance(value, list) else [value]:
+                g.add((s, predicate, literal(item, specs.get(key))))
+        self._citations(self._graph, s, str(s), props)
+
+    def relationship(self, from_id: str, rel_type: str, to_id: str, props: dict[str, Any]) -> None:
+        s, o = URIRef(self.base.entity(from_id)), URIRef(self.base.entity(to_id))
+        predicate = relationship_predicate(rel_type, self.base)
+        fact = URIRef(self.base.fact(props["id"]))
+        g = self._graph(self._home(props))
+        g.add((s, predicate, o))
+        g.add((fact, RDF.type, RDF.Statement))
+        g.add((fact, RDF.type, self.v.Fact))
+        g.add((fact, RDF.subject, s))
+        g.add((fact, RDF.predicate, predicate))
+        g.add((fact, RDF.object, o))
+        g.add((fact, DCTERMS.identifier, Literal(props["id"])))
+        g.add((fact, self.v.relationshipType, Literal(rel_type)))
+        if props.get("valid_from") is not None:
+            g.add((fact, SCHEMA.startDate, literal(props["valid_from"])))
+        if props.get("valid_to") is not None:
+            g.add((fact, SCHEMA.endDate, literal(props["valid_to"])))
+        if rel_type == "HOLDS_POST" and (props.get("valid_from") or props.get("valid_to")):
+            self._membership(g, fact, s, o, props)
+        if props.get("date_text"):
+            g.add((fact, self.v.dateText, Literal(props["date_text"])))
+        if props.get("recorded_at") is not None:
+            g.add((fact, PROV.generatedAtTime, literal(props["recorded_at"])))
+        specs = get_schema().relationships[rel_type].properties
+        for key, value in props.items():
+            if key in REL_CORE or key.startswith("cite_") or value is None:
+                continue
+            predicate = property_predicate(key, self.base)
+            for item in value if isinstance(value, list) else [value]:
+                g.add((fact, predicate, literal(item, specs.get(key))))
+        self._citations(self._graph, fact, str(fact), props)
+
+    def _membership(self, g: Graph, fact: URIRef, person: URIRef, post: URIRef,
+                    props: dict[str, Any]) -> None:
+        """W3C ORG: a dated office holding is also an org:Membership with org:memberDuring."""
+        interval = URIRef(f"{fact}#during")
+        g.add((fact, RDF.type, ORG.Membership))
+        g.add((fact, ORG.member, person))
+        g.add((fact, ORG.role, post))
+        g.add((fact, ORG.memberDuring, interval))
+        g.add((interval, RDF.type, TIME.Interval))
+        for key, edge in (("valid_from", TIME.hasBeginning), ("valid_to", TIME.hasEnd)):
+            if props.get(key) is not None:
+                instant = URIRef(f"{fact}#{key}")
+                g.add((interval, edge, instant))
+                g.add((instant, RDF.type, TIME.Instant))
+                g.add((instant, TIME.inXSDDate, literal(props[key])))

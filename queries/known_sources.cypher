@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN s.id AS id, s.text AS text
