@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from app.db import open_graph
 from app.errors import DatabaseUnavailable, GraphError
-from app.routers import entities, explore, health
+from app.routers import entities, explore, health, linked_data
 from app.settings import Settings, get_settings
 
 log = logging.getLogger("app")
@@ -57,4 +57,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(entities.router)
     app.include_router(explore.router)
+    app.include_router(linked_data.router)
     return app

@@ -30,7 +30,9 @@ class Settings(BaseSettings):
 
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
-    base_uri: str = "http://127.0.0.1:8000"
+    base_uri: str = Field(default="http://127.0.0.1:8000",
+                          description="Where entity URIs ({BASE_URI}/id/{id}) dereference.")
+    dataset_license: str = "https://creativecommons.org/licenses/by/4.0/"
 
     schema_dir: Path = PROJECT_ROOT / "graph" / "schema"
     seeds_dir: Path = PROJECT_ROOT / "graph" / "seeds"

@@ -6,8 +6,17 @@ from app.errors import GraphError
 
 
 class UnsupportedFormat(GraphError):
+    """No offered media type fits the Accept header."""
+
     status_code = 406
     title = "not acceptable"
+
+
+class UnknownFormat(GraphError):
+    """A ?format= value we do not know."""
+
+    status_code = 400
+    title = "unknown format"
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ ENTITY_MEDIA_TYPES = [HTML, JSON, *BY_MEDIA_TYPE]
 def rdf_format(name: str) -> RdfFormat:
     key = ALIASES.get(name.lower(), name.lower())
     if key not in FORMATS:
-        raise UnsupportedFormat(
+        raise UnknownFormat(
             f"unknown format {name!r}; supported: {', '.join([*FORMATS, *ALIASES])}",
             supported=list(FORMATS))
     return FORMATS[key]

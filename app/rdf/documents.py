@@ -1,0 +1,155 @@
+"""Linked-data documents: one entity or source, the VoID/DCAT description, the
+vocabulary and the shapes, each under the deployment's base URI."""
+
+from collections.abc import Iterator
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from app.cypher import load
+from app.db import Graph as Neo4jGraph
+from app.entities import get_entity_rows
+from app.errors import NotFound
+from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, iter_pages, new_store, prefixes
+from app.rdf.formats import FORMATS, RdfFormat
+from app.rdf.mapping import Emitter, property_predicate, relationship_predicate
+from app.rdf.vocab import DCAT, DCTERMS, OWL, RDF, RDFS, SCHEMA, VOID, XSD, Base
+from app.schema import get_schema
+from app.settings import get_settings
+
+SHAPES_VOCAB = "http://127.0.0.1:8000/vocab#"  # the prefix written in shapes.ttl
+
+
+def serialize(store: Graph, fmt: RdfFormat, base: Base) -> bytes:
+    if fmt.name == "jsonld":
+        return store.serialize(format="json-ld", context=prefixes(base), auto_compact=True,
+                               encoding="utf-8")
+    return store.serialize(format=fmt.rdflib, encoding="utf-8")
+
+
+def resource_document(graph: Neo4jGraph, ident: str, fmt: RdfFormat, base: Base) -> bytes:
+    """The description of one entity (with every relationship it takes part in) or source."""
+    store = new_store(fmt, base)
+    emitter = Emitter(base, store)
+    try:
+        props, rels = get_entity_rows(graph, ident)
+    except NotFound:
+        rows = graph.read(load("source_props"), id=ident)
+        if not rows:
+            raise NotFound(f"no entity or source with id {ident!r}", id=ident) from None
+        emitter.source(rows[0]["props"])
+        return serialize(store, fmt, base)
+    emitter.entity(props)
+    for rel in rels:
+        ends = (props["id"], rel["other"]["id"])
+        start, end = ends if rel["direction"] == "out" else ends[::-1]
+        emitter.relationship(start, rel["type"], end, rel["props"])
+    return serialize(store, fmt, base)
+
+
+def count_triples(graph: Neo4jGraph, base: Base) -> int:
+    """Triples in the full export (the union of its named graphs), page by page."""
+    total = 0
+    for kind, rows in iter_pages(graph, PAGE_SIZE):
+        store = Graph()
+        emit_page(Emitter(base, store), kind, rows)
+        total += len(store)
+    return total
+
+
+def dataset_description(graph: Neo4jGraph, base: Base) -> Graph:
+    """VoID and DCAT: size, license, vocabularies, dumps, an example resource."""
+    stats = graph.read(load("dataset_stats"))[0]
+    g = Graph()
+    for prefix, iri in prefixes(base).items():
+        g.bind(prefix, iri)
+    d = URIRef(base.dataset)
+    g.add((d, RDF.type, VOID.Dataset))
+    g.add((d, RDF.type, DCAT.Dataset))
+    g.add((d, DCTERMS.title, Literal("Migration news knowledge graph", lang="en")))
+    g.add((d, DCTERMS.description, Literal(
+        "Actors, policies, agreements and countries behind migration news; every fact cites "
+        "the exact words of its source.", lang="en")))
+    g.add((d, DCTERMS.license, URIRef(get_settings().dataset_license)))
+    if stats["modified"]:
+        g.add((d, DCTERMS.modified, Literal(datetime.fromisoformat(stats["modified"]),
+                                            datatype=XSD.dateTime)))
+    g.add((d, VOID.triples, Literal(count_triples(graph, base), datatype=XSD.integer)))
+    g.add((d, VOID.entities, Literal(stats["entities"], datatype=XSD.integer)))
+    g.add((d, VOID.uriSpace, Literal(f"{base.base}/id/")))
+    g.add((d, VOID.uriLookupEndpoint, URIRef(f"{base.base}/entities?q=")))
+    if stats["example"]:
+        g.add((d, VOID.exampleResource, URIRef(base.entity(stats["example"]))))
+    for vocabulary in ("schema", "org", "prov", "dct", "foaf", "owl", "time", "mg"):
+        g.add((d, VOID.vocabulary, URIRef(prefixes(base)[vocabulary])))
+    g.add((d, DCTERMS.conformsTo, URIRef(f"{base.base}/shapes.ttl")))
+    for fmt in FORMATS.values():
+        url = URIRef(f"{base.base}/export?format={fmt.name}")
+        dist = URIRef(f"{base.dataset}-{fmt.name}")
+        g.add((d, VOID.dataDump, url))
+        g.add((d, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCAT.downloadURL, url))
+        g.add((dist, DCAT.mediaType, Literal(fmt.media_type)))
+        g.add((dist, DCTERMS.title, Literal(f"Full dump, {fmt.name}")))
+    return g
+
+
+def vocabulary(base: Base) -> Graph:
+    """Our own terms, each tied to the standard term it refines."""
+    schema, v = get_schema(), base.vocab
+    g = Graph()
+    for prefix, iri in prefixes(base).items():
+        g.bind(prefix, iri)
+    for cls, comment in ((v.Entity, "Anything the graph describes."),
+                         (v.Source, "A document facts cite."),
+                         (v.Fact, "One cited relationship, reified."),
+                         (v.Citation, "One citation: a quote from a source supporting a fact.")):
+        g.add((cls, RDF.type, OWL.Class))
+        g.add((cls, RDFS.comment, Literal(comment, lang="en")))
+    for label, node in schema.nodes.items():
+        if not node.is_entity:
+            continue
+        g.add((v[label], RDF.type, OWL.Class))
+        g.add((v[label], RDFS.subClassOf, v.Entity))
+        g.add((v[label], RDFS.label, Literal(label, lang="en")))
+        g.add((v[label], RDFS.comment, Literal(node.description, lang="en")))
+        for name, spec in node.properties.items():
+            predicate = property_predicate(name, base)
+            if str(predicate).startswith(str(v)):
+                g.add((predicate, RDF.type, OWL.DatatypeProperty))
+                g.add((predicate, RDFS.comment, Literal(spec.description, lang="en")))
+    for rtype, rel in schema.relationships.items():
+        predicate = relationship_predicate(rtype, base)
+        if str(predicate).startswith(str(v)):
+            g.add((predicate, RDF.type, OWL.ObjectProperty))
+            g.add((predicate, RDFS.label, Literal(rtype, lang="en")))
+            g.add((predicate, RDFS.comment, Literal(rel.description, lang="en")))
+    for name, comment in (("quote", "The exact words in the source."),
+                          ("confidence", "0 to 1: how sure the curator is."),
+                          ("mode", "asserted, or attributed to someone by the source."),
+                          ("relationshipType", "The graph's relationship type of a Fact.")):
+        g.add((v[name], RDF.type, OWL.DatatypeProperty))
+        g.add((v[name], RDFS.comment, Literal(comment, lang="en")))
+    g.add((SCHEMA.Claim, RDFS.seeAlso, v.Statement))
+    return g
+
+
+@cache
+def _shapes_text() -> str:
+    path: Path = get_settings().schema_dir / "shapes.ttl"
+    return path.read_text(encoding="utf-8")
+
+
+def shapes(base: Base) -> Graph:
+    """The SHACL shapes with their `mg:` terms moved to this deployment's vocabulary."""
+    text = _shapes_text().replace(f"<{SHAPES_VOCAB}>", f"<{base.vocab}>")
+    return Graph().parse(data=text, format="turtle")
+
+
+def stream_export(graph: Neo4jGraph, fmt: RdfFormat, base: Base) -> Iterator[bytes]:
+    """Check the database before the first byte, so an outage is a 503, not a cut stream."""
+    graph.ping()
+    return export_chunks(graph, fmt, base)

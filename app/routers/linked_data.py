@@ -1,0 +1,101 @@
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from rdflib import Graph
+
+from app.deps import GraphDep
+from app.html import page
+from app.linked_data import choose_media_type, represent
+from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
+from app.rdf.export import jsonld_context
+from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, negotiate, rdf_format
+from app.rdf.vocab import Base, base_for
+from app.routers import ERRORS
+
+router = APIRouter(tags=["linked data"])
+RDF_MEDIA_TYPES = [f.media_type for f in FORMATS.values()]
+FORMAT_HELP = f"One of {', '.join(FORMATS)} (aliases ttl, json-ld, rdf, nq)."
+
+
+def base_of(request: Request) -> Base:
+    return base_for(request.app.state.settings.base_uri)
+
+
+@router.get(
+    "/id/{ident}",
+    responses={**ERRORS, 200: {"content": {m: {} for m in ENTITY_MEDIA_TYPES},
+                               "description": "The resource in the negotiated format."},
+               400: {"description": "Unknown ?format=."}, 406: {"description": "Unacceptable Accept."}},
+    summary="Dereference an entity or source URI (content negotiation, Vary: Accept)",
+)
+def dereference(
+    request: Request, graph: GraphDep,
+    ident: Annotated[str, Path(min_length=1, max_length=400, examples=["jose-raul-mulino"])],
+    format: Annotated[str | None, Query(description=f"Override Accept: json, html or {FORMAT_HELP}",
+                                        examples=["ttl"])] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Response:
+    media_type = choose_media_type(accept, format)
+    doc = represent(graph, ident, media_type, base_of(request))
+    charset = "; charset=utf-8" if media_type in (HTML, JSON) or media_type.startswith("text/") else ""
+    canonical = f'<{base_of(request).entity(ident)}>; rel="canonical"'
+    return Response(doc.body, media_type=media_type + charset,
+                    headers={"Vary": "Accept", "Link": canonical})
+
+
+@router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS},
+            summary="The whole graph as RDF, streamed page by page")
+def export(request: Request, graph: GraphDep,
+           format: Annotated[str, Query(description=FORMAT_HELP, examples=["nt"])] = "turtle") -> Response:
+    fmt = rdf_format(format)
+    chunks = stream_export(graph, fmt, base_of(request))
+    return StreamingResponse(chunks, media_type=fmt.media_type, headers={
+        "Content-Disposition": f'attachment; filename="migration-graph.{fmt.extension}"'})
+
+
+@router.get("/context.jsonld", summary="The JSON-LD @context the exports use")
+def context(request: Request) -> Response:
+    return Response(json.dumps(jsonld_context(base_of(request)), indent=2),
+                    media_type="application/ld+json")
+
+
+def _rdf_response(request: Request, accept: str | None, format: str | None, doc: Graph) -> Response:
+    fmt = rdf_format(format) if format else BY_MEDIA_TYPE[negotiate(accept, RDF_MEDIA_TYPES, "text/turtle")]
+    body = serialize(doc, fmt, base_of(request))
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+
+@router.get("/.well-known/void", responses={**ERRORS, 200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}},
+            summary="VoID and DCAT description of the dataset")
+def void(request: Request, graph: GraphDep,
+         format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
+         accept: Annotated[str | None, Header()] = None) -> Response:
+    return _rdf_response(request, accept, format, dataset_description(graph, base_of(request)))
+
+
+@router.get("/vocab", summary="The service's own vocabulary (mg:), tied to the standard terms")
+def vocab(request: Request,
+          format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
+          accept: Annotated[str | None, Header()] = None) -> Response:
+    return _rdf_response(request, accept, format, vocabulary(base_of(request)))
+
+
+@router.get("/shapes.ttl", summary="SHACL shapes every export conforms to")
+def published_shapes(request: Request) -> Response:
+    body = shapes(base_of(request)).serialize(format="turtle", encoding="utf-8")
+    return Response(body, media_type="text/turtle")
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home() -> str:
+    links = "".join(f'<li><a href="/export?format={name}">{name}</a></li>' for name in FORMATS)
+    return page("Migration news knowledge graph", (
+        "<h1>Migration news knowledge graph</h1><p>Actors, policies, agreements and countries "
+        "behind migration news; every fact cites the exact words of its source.</p><ul>"
+        '<li><a href="/docs">API (OpenAPI)</a></li>'
+        '<li><a href="/.well-known/void">Dataset description (VoID, DCAT)</a></li>'
+        '<li><a href="/id/us-panama-deportation-agreement-2024">An example entity</a></li>'
+        '<li><a href="/context.jsonld">JSON-LD context</a> · <a href="/shapes.ttl">SHACL shapes</a>'
+        ' · <a href="/vocab">vocabulary</a></li></ul><h2>Dumps</h2><ul>' + links + "</ul>"))

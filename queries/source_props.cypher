@@ -1,0 +1,2 @@
+MATCH (s:Source {id: $id})
+RETURN properties(s) AS props
