@@ -16,6 +16,10 @@ from app.db import Graph, open_graph
 from app.errors import GraphError, SeedError
 from app.loader import LoadReport, load_seeds
 from app.localserver import LocalNeo4j, LocalServerError
+from app.rdf.export import export_chunks
+from app.rdf.formats import rdf_format
+from app.rdf.importer import import_rdf
+from app.rdf.vocab import base_for
 from app.schema import apply_schema
 from app.settings import PROJECT_ROOT, get_settings
 
@@ -143,6 +147,62 @@ def prepare(seed: bool) -> LocalNeo4j | None:
     finally:
         graph.close()
     return server
+
+
+@cli.command("export")
+def export_rdf(
+    out: Annotated[Path, typer.Argument(help="File to write; '-' for standard output.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, jsonld, xml, trig or nquads.")]
+    = "nt",
+    page_size: Annotated[int, typer.Option(min=1, max=100_000, help="Entities per read.")] = 500,
+) -> None:
+    """Write the whole graph as RDF, reading Neo4j page by page."""
+    try:
+        fmt = rdf_format(format)
+    except GraphError as exc:
+        fail(exc.message)
+    base = base_for(get_settings().base_uri)
+    graph = connect()
+    sink = sys.stdout.buffer if str(out) == "-" else out.open("wb")
+    try:
+        with Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
+            task = bar.add_task("export", total=None)
+
+            def report(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            for chunk in export_chunks(graph, fmt, base, page_size, report):
+                sink.write(chunk)
+    except GraphError as exc:
+        fail(exc.message)
+    finally:
+        graph.close()
+        if sink is not sys.stdout.buffer:
+            sink.close()
+    if str(out) != "-":
+        console.print(f"wrote {out} ({fmt.name})")
+
+
+@cli.command("import-rdf")
+def import_rdf_file(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="An RDF file we exported.")],
+    format: Annotated[str | None, typer.Option("--format", "-f", help="Default: from the file name.")]
+    = None,
+) -> None:
+    """Read an RDF export back: validated as a whole, written all or nothing."""
+    try:
+        fmt = rdf_format(format or path.suffix.lstrip("."))
+    except GraphError as exc:
+        fail(f"{exc.message} (use --format)")
+    graph = connect()
+    try:
+        report = import_rdf(graph, path.read_bytes(), fmt)
+    except GraphError as exc:
+        fail(exc.message)
+    finally:
+        graph.close()
+    console.print(f"imported {report.sources} sources, {report.entities} entities, "
+                  f"{report.relationships} relationships")
 
 
 @cli.command()

@@ -27,12 +27,29 @@ from app.records import (
 from app.schema import PropertySpec, get_schema
 
 
+LINE_FORMATS = {"nt", "nquads"}
+
+
+def _bad_line(data: bytes, fmt: RdfFormat) -> str:
+    """For line-based formats, the first line that does not parse on its own."""
+    for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+        try:
+            Dataset().parse(data=line, format=fmt.rdflib)
+        except Exception as exc:  # rdflib raises a different class per parser
+            return f"line {number}: {line[:160]!r}: {exc}"
+    return ""
+
+
 def parse_rdf(data: bytes, fmt: RdfFormat) -> Dataset:
     store = Dataset(default_union=True)
     try:
         store.parse(data=data, format=fmt.rdflib)
     except Exception as exc:  # rdflib raises a different class per parser
-        raise InvalidInput(f"could not parse the {fmt.name} document: {exc}", format=fmt.name) from exc
+        where = _bad_line(data, fmt) if fmt.name in LINE_FORMATS else ""
+        if isinstance(exc, IndexError):  # rdflib's Turtle parser running off the end
+            where = where or "the document ends in the middle of a statement (truncated?)"
+        raise InvalidInput(f"could not parse the {fmt.name} document: {where or exc}",
+                           format=fmt.name) from exc
     return store
 
 
