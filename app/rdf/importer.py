@@ -26,7 +26,6 @@ from app.records import (
 )
 from app.schema import PropertySpec, get_schema
 
-
 LINE_FORMATS = {"nt", "nquads"}
 
 
