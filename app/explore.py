@@ -18,10 +18,11 @@ from app.models import (
     NeighborsOut,
     PathOut,
     PathsOut,
+    SubgraphOut,
     TimelineEntry,
     TimelineOut,
 )
-from app.requests import ConnectionParams, NeighborParams, PathParams
+from app.requests import ConnectionParams, NeighborParams, PathParams, SubgraphParams
 from app.storage import decode_citations, public_props
 
 NEIGHBOR_QUERY: dict[int, LiteralString] = {1: "neighbors_d1", 2: "neighbors_d2", 3: "neighbors_d3"}
@@ -115,3 +116,15 @@ def timeline(graph: Graph, entity_id: str) -> TimelineOut:
     undated = [e for e in entries if not (e.date or e.date_end)]
     return TimelineOut(entity=EntityRef(id=entity.id, name=entity.name, type=entity.type),
                        dated=dated, undated=undated)
+
+
+def subgraph(graph: Graph, params: SubgraphParams) -> SubgraphOut:
+    """A view's entities and the relationships among them: what a permalink restores."""
+    ids = list(dict.fromkeys(params.ids))
+    rows = graph.read(load("subgraph"), ids=ids, as_of=params.as_of)
+    found = {row["node"]["id"] for row in rows}
+    return SubgraphOut(
+        nodes=[EntityRef(**row["node"]) for row in rows],
+        edges=[edge_out(e) for row in rows for e in row["rels"]],
+        missing=[i for i in ids if i not in found],
+    )

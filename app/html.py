@@ -1,6 +1,7 @@
 """Small, readable HTML views for people who open an entity URI in a browser."""
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from app.models import CitationOut, EntityOut, RelationshipOut, SourceOut
@@ -49,18 +50,22 @@ def _relationship(rel: RelationshipOut) -> str:
 
 
 def entity_page(entity: EntityOut) -> str:
+    return page(entity.name, entity_fragment(entity))
+
+
+def entity_fragment(entity: EntityOut) -> str:
     facts = [("aliases", ", ".join(entity.aliases)), *entity.names.items(),
              *entity.identifiers.items(), *entity.properties.items()]
     rows = "".join(f"<tr><th>{escape(k)}</th><td>{_value(v)}</td></tr>" for k, v in facts if v)
     rels = "".join(_relationship(r) for group in entity.relationships.values() for r in group)
-    return page(entity.name, (
+    return (
         f'<h1>{escape(entity.name)}</h1><p class="type">{escape(entity.type)} · '
         f"<code>{escape(entity.id)}</code></p><p>{escape(entity.description or '')}</p>"
         f"<table>{rows}</table><h2>Sources for this entity</h2>{_citations(entity.citations)}"
         f"<h2>Relationships</h2><table><tr><th>type</th><th>with</th><th>sources</th></tr>{rels}</table>"
         f'<p class="meta">Also as <a href="?format=ttl">Turtle</a>, <a href="?format=jsonld">JSON-LD</a>, '
         f'<a href="?format=nt">N-Triples</a>, <a href="?format=xml">RDF/XML</a>, '
-        f'<a href="?format=json">JSON</a>.</p>'))
+        f'<a href="?format=json">JSON</a>.</p>')
 
 
 def source_page(source: SourceOut) -> str:
@@ -72,3 +77,13 @@ def source_page(source: SourceOut) -> str:
         f"</p><p class='meta'>{escape(source.content_hash)}</p>"
         f"<h2>Facts citing it</h2><ul>{facts}</ul><h2>Text</h2>"
         + "".join(f"<p>{escape(p)}</p>" for p in source.text.split("\n") if p.strip())))
+
+
+BROWSER = Path(__file__).resolve().parent / "static" / "browser.html"
+NOSCRIPT = "<noscript><style>.static-view{display:block;padding:1rem}</style></noscript>"
+
+
+def browser_page(fragment: str) -> str:
+    """The graph browser, with a readable description inside for crawlers and no-JS readers."""
+    shell = BROWSER.read_text(encoding="utf-8")
+    return shell.replace("{{STATIC_VIEW}}", NOSCRIPT + fragment)

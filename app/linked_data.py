@@ -6,7 +6,7 @@ from app.catalog import get_source
 from app.db import Graph
 from app.entities import get_entity
 from app.errors import NotFound
-from app.html import entity_page, source_page
+from app.html import browser_page, entity_fragment, source_page
 from app.rdf.documents import resource_document
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, HTML, JSON, negotiate, rdf_format
 from app.rdf.vocab import Base
@@ -34,7 +34,7 @@ def _json_or_html(graph: Graph, ident: str, media_type: str) -> bytes:
         entity = get_entity(graph, ident)
         if media_type == JSON:
             return entity.model_dump_json(by_alias=True).encode()
-        return entity_page(entity).encode()
+        return browser_page(entity_fragment(entity)).encode()
     except NotFound:
         pass
     try:

@@ -3,9 +3,11 @@
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from app.db import open_graph
 from app.errors import DatabaseUnavailable, GraphError
@@ -13,6 +15,7 @@ from app.routers import entities, explore, health, linked_data
 from app.settings import Settings, get_settings
 
 log = logging.getLogger("app")
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 @asynccontextmanager
@@ -58,4 +61,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(entities.router)
     app.include_router(explore.router)
     app.include_router(linked_data.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -204,3 +204,9 @@ class SourceOut(BaseModel):
     text: str
     relationships: list[FactOut]
     entities: list[CitedEntity]
+
+
+class SubgraphOut(BaseModel):
+    nodes: list[EntityRef]
+    edges: list[EdgeOut]
+    missing: list[str] = Field(description="Requested ids that match no entity.")

@@ -109,3 +109,10 @@ class AgreementParams(InstrumentParams):
 
 class PolicyParams(InstrumentParams):
     status: PolicyStatus | None = None
+
+
+class SubgraphParams(Params):
+    ids: list[IdParam] = Field(min_length=1, max_length=1000,
+                               description="Entity ids; repeat the parameter.",
+                               examples=[["alejandro-mayorkas", "jose-raul-mulino"]])
+    as_of: AsOf = None

@@ -4,9 +4,9 @@ from fastapi import APIRouter, Path, Query
 
 from app.catalog import get_source, instruments
 from app.deps import GraphDep
-from app.explore import connections, paths
-from app.models import ConnectionsOut, InstrumentOut, PathsOut, SourceOut
-from app.requests import AgreementParams, ConnectionParams, PathParams, PolicyParams
+from app.explore import connections, paths, subgraph
+from app.models import ConnectionsOut, InstrumentOut, PathsOut, SourceOut, SubgraphOut
+from app.requests import AgreementParams, ConnectionParams, PathParams, PolicyParams, SubgraphParams
 from app.routers import ERRORS
 
 router = APIRouter()
@@ -23,6 +23,12 @@ def read_paths(params: Annotated[PathParams, Query()], graph: GraphDep) -> Paths
 def read_connections(params: Annotated[ConnectionParams, Query()],
                      graph: GraphDep) -> ConnectionsOut:
     return connections(graph, params)
+
+
+@router.get("/subgraph", response_model=SubgraphOut, responses=ERRORS, tags=["relationships"],
+            summary="Given entities and the relationships among them (restores a saved view)")
+def read_subgraph(params: Annotated[SubgraphParams, Query()], graph: GraphDep) -> SubgraphOut:
+    return subgraph(graph, params)
 
 
 @router.get("/agreements", response_model=list[InstrumentOut], responses=ERRORS,

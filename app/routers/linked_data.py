@@ -2,19 +2,22 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from rdflib import Graph
 
 from app.deps import GraphDep
-from app.html import page
+from app.errors import NotFound
+from app.html import browser_page
 from app.linked_data import choose_media_type, represent
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
 from app.rdf.export import jsonld_context
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, negotiate, rdf_format
 from app.rdf.vocab import Base, base_for
 from app.routers import ERRORS
+from app.settings import PROJECT_ROOT
 
 router = APIRouter(tags=["linked data"])
+CYTOSCAPE = PROJECT_ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js"
 RDF_MEDIA_TYPES = [f.media_type for f in FORMATS.values()]
 FORMAT_HELP = f"One of {', '.join(FORMATS)} (aliases ttl, json-ld, rdf, nq)."
 
@@ -91,11 +94,19 @@ def published_shapes(request: Request) -> Response:
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def home() -> str:
     links = "".join(f'<li><a href="/export?format={name}">{name}</a></li>' for name in FORMATS)
-    return page("Migration news knowledge graph", (
+    return browser_page(
         "<h1>Migration news knowledge graph</h1><p>Actors, policies, agreements and countries "
         "behind migration news; every fact cites the exact words of its source.</p><ul>"
         '<li><a href="/docs">API (OpenAPI)</a></li>'
         '<li><a href="/.well-known/void">Dataset description (VoID, DCAT)</a></li>'
         '<li><a href="/id/us-panama-deportation-agreement-2024">An example entity</a></li>'
         '<li><a href="/context.jsonld">JSON-LD context</a> · <a href="/shapes.ttl">SHACL shapes</a>'
-        ' · <a href="/vocab">vocabulary</a></li></ul><h2>Dumps</h2><ul>' + links + "</ul>"))
+        ' · <a href="/vocab">vocabulary</a></li></ul><h2>Dumps</h2><ul>' + links + "</ul>")
+
+
+@router.get("/static/vendor/cytoscape.min.js", include_in_schema=False)
+def cytoscape() -> Response:
+    """Served from node_modules, installed by the set-up from the npm registry."""
+    if not CYTOSCAPE.is_file():
+        raise NotFound(f"{CYTOSCAPE} is missing; run `make setup` (npm ci)")
+    return FileResponse(CYTOSCAPE, media_type="text/javascript")

@@ -1,0 +1,9 @@
+// The entities with the given ids and every relationship among them.
+MATCH (a:Entity) WHERE a.id IN $ids
+OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b.id IN $ids
+  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                          AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
+WITH a, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, type: type(r), from: a.id,
+                to: b.id, props: properties(r)} END) AS rels
+RETURN a {.id, .name, .type} AS node, rels
+ORDER BY a.id
