@@ -18,7 +18,7 @@ status: setup
 	$(VENV)/mgraph neo4j status
 
 lint: setup
-	$(VENV)/ruff check app tests
+	$(VENV)/ruff check app tests bench
 	$(VENV)/mypy
 
 pytest: setup

@@ -15,6 +15,9 @@ need_apt=()
 command -v java >/dev/null || need_apt+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || need_apt+=(maven)
 command -v python3 >/dev/null || need_apt+=(python3 python3-venv)
+command -v npm >/dev/null || need_apt+=(nodejs npm)
+# Debian's Chromium drives the browser tests (Playwright's own download is not used).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
@@ -37,5 +40,12 @@ if [ ! -d graph/server/target/dependency ] || ! fresh mvn "$key"; then
   say "mvn package (Neo4j Community jars into graph/server/target/dependency)"
   (cd graph/server && mvn -B -q package -DskipTests)
   echo "$key" > "$STAMPS/mvn"
+fi
+# 4. Front-end libraries from the npm registry (served from node_modules, never a CDN).
+key=$(hash_of package.json package-lock.json)
+if [ ! -d node_modules/cytoscape ] || ! fresh npm "$key"; then
+  say "npm ci (front-end libraries into node_modules)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$key" > "$STAMPS/npm"
 fi
 say "set-up complete"

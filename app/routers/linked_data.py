@@ -1,4 +1,5 @@
 import json
+from html import escape as html_escape
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request
@@ -41,7 +42,14 @@ def dereference(
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
     media_type = choose_media_type(accept, format)
-    doc = represent(graph, ident, media_type, base_of(request))
+    try:
+        doc = represent(graph, ident, media_type, base_of(request))
+    except NotFound as exc:
+        if media_type != HTML:
+            raise
+        # People get the browser, which says plainly that the id is unknown.
+        message = f"<h1>Not found</h1><p>{html_escape(exc.message)}</p>"
+        return HTMLResponse(browser_page(message), status_code=404, headers={"Vary": "Accept"})
     charset = "; charset=utf-8" if media_type in (HTML, JSON) or media_type.startswith("text/") else ""
     canonical = f'<{base_of(request).entity(ident)}>; rel="canonical"'
     return Response(doc.body, media_type=media_type + charset,

@@ -169,7 +169,9 @@ function record(added) {
 function layout(fit = true) {
   const big = cy.nodes().length > 400;
   cy.layout(big ? { name: "concentric", animate: false, fit }
-    : { name: "cose", animate: false, fit, nodeRepulsion: 9000, idealEdgeLength: 90, numIter: 600 }).run();
+    : { name: "cose", animate: false, fit, randomize: true, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: 400000, idealEdgeLength: 100, nodeOverlap: 20, numIter: 1500, gravity: 60 }).run();
+  if (fit && cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }  // a few nodes should not fill the screen
 }
 
 function tuneForSize() {
