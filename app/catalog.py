@@ -1,11 +1,13 @@
 """Convenience reads: agreements, policies, and a source with every fact citing it."""
 
+from datetime import datetime
 from typing import Any
 
 from app.cypher import load
 from app.db import Graph
 from app.entities import relationship_out
 from app.errors import NotFound
+from app.history import revert
 from app.models import (
     CitationOut,
     CitedEntity,
@@ -15,7 +17,7 @@ from app.models import (
     RelationshipOut,
     SourceOut,
 )
-from app.requests import InstrumentParams
+from app.requests import FAR_FUTURE, InstrumentParams
 from app.storage import decode_citations, plain, public_props
 
 # Which list each (relationship type, direction seen from the instrument) fills.
@@ -49,7 +51,8 @@ def instrument_out(props: dict[str, Any], rels: list[dict[str, Any]],
 
 def instruments(graph: Graph, kind: str, params: InstrumentParams, status: str | None) -> list[InstrumentOut]:
     rows = graph.read(load("instruments"), kind=kind, status=status, country=params.country,
-                      as_of=params.as_of, limit=params.limit, offset=params.offset)
+                      as_of=params.as_of, limit=params.limit, offset=params.offset, t=params.t)
+    revert(graph, params.t, [r["props"] for r in rows] + [x["props"] for r in rows for x in r["rels"]])
     return [instrument_out(r["props"], r["rels"], r["countries"]) for r in rows]
 
 
@@ -57,8 +60,8 @@ def _citing(props: dict[str, Any], source_id: str) -> list[CitationOut]:
     return [CitationOut(**c) for c in decode_citations(props) if c["source"] == source_id]
 
 
-def get_source(graph: Graph, source_id: str) -> SourceOut:
-    rows = graph.read(load("source_get"), id=source_id, limit=FACT_LIMIT)
+def get_source(graph: Graph, source_id: str, t: datetime = FAR_FUTURE) -> SourceOut:
+    rows = graph.read(load("source_get"), id=source_id, limit=FACT_LIMIT, t=t)
     if not rows:
         raise NotFound(f"no source with id {source_id!r}", id=source_id)
     props = rows[0]["props"]

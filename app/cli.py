@@ -127,8 +127,9 @@ def seed_load(
         fail(exc.message)
     finally:
         graph.close()
-    console.print(f"loaded {report.sources} sources, {report.entities} entities, "
-                  f"{report.relationships} relationships")
+    console.print(f"seeds: {report.sources} sources, {report.entities} entities, "
+                  f"{report.relationships} relationships; {report.created} created, "
+                  f"{report.updated} updated, {report.unchanged} unchanged")
 
 
 def prepare(seed: bool) -> LocalNeo4j | None:

@@ -1,12 +1,14 @@
 """Query functions for entities. Routers call these; they hold no HTTP."""
 
+from datetime import datetime
 from typing import Any
 
 from app.cypher import load
 from app.db import Graph
-from app.errors import InvalidInput, NotFound
+from app.errors import InvalidInput, Moved, NotFound
+from app.history import revert
 from app.models import CitationOut, EntityOut, EntityRef, RelationshipOut, SearchHit, SearchPage
-from app.requests import SearchParams
+from app.requests import FAR_FUTURE, SearchParams
 from app.schema import get_schema
 from app.storage import decode_citations, decode_names, plain, public_props
 from app.text import fold, lucene_query, search_terms
@@ -48,30 +50,38 @@ def entity_out(props: dict[str, Any], rels: list[dict[str, Any]]) -> EntityOut:
     )
 
 
-def get_entity_rows(graph: Graph, entity_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    rows = graph.read(load("entity_get"), id=entity_id)
+def get_entity_rows(graph: Graph, entity_id: str, t: datetime = FAR_FUTURE,
+                    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    rows = graph.read(load("entity_get"), id=entity_id, t=t)
     if not rows:
+        merged = graph.read(load("merged_into"), id=entity_id, t=t)
+        if merged and merged[0]["into"]:
+            raise Moved(f"{entity_id!r} was merged into {merged[0]['into']!r}",
+                        old=entity_id, new=merged[0]["into"])
         raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
-    return rows[0]["props"], rows[0]["rels"]
+    props, rels = rows[0]["props"], rows[0]["rels"]
+    revert(graph, t, [props, *(r["props"] for r in rels)])
+    return props, rels
 
 
-def get_entity(graph: Graph, entity_id: str) -> EntityOut:
-    return entity_out(*get_entity_rows(graph, entity_id))
+def get_entity(graph: Graph, entity_id: str, t: datetime = FAR_FUTURE) -> EntityOut:
+    return entity_out(*get_entity_rows(graph, entity_id, t))
 
 
 def search(graph: Graph, params: SearchParams) -> SearchPage:
     types = [str(t) for t in params.type]
     if params.q is None:
-        total = graph.read(load("count_entities"), types=types)[0]["total"]
+        total = graph.read(load("count_entities"), types=types, t=params.t)[0]["total"]
         rows = graph.read(load("list_entities"), types=types, limit=params.limit,
-                          offset=params.offset)
+                          offset=params.offset, t=params.t)
         return SearchPage(query=None, total=total, limit=params.limit, offset=params.offset,
                           results=[SearchHit(**r) for r in rows])
     terms = search_terms(params.q)
     if not terms:
         raise InvalidInput("q has no letters or digits to search for", field="q")
     row = graph.read(load("search_entities"), lucene=lucene_query(terms), folded=fold(params.q),
-                     types=types, cap=SEARCH_CAP, limit=params.limit, offset=params.offset)[0]
+                     types=types, cap=SEARCH_CAP, limit=params.limit, offset=params.offset,
+                     t=params.t)[0]
     return SearchPage(query=params.q, total=row["total"], limit=params.limit,
                       offset=params.offset, results=[SearchHit(**r) for r in row["results"]])
 

@@ -42,3 +42,25 @@ class SeedError(GraphError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__(f"{len(problems)} invalid record(s):\n" + "\n".join(problems))
         self.problems = problems
+
+
+class Moved(GraphError):
+    """The id was merged into another entity: its URLs redirect there."""
+
+    status_code = 308
+    title = "moved"
+
+
+class Conflict(GraphError):
+    status_code = 409
+    title = "conflict"
+
+
+class Unauthorized(GraphError):
+    status_code = 401
+    title = "unauthorized"
+
+
+class Forbidden(GraphError):
+    status_code = 403
+    title = "forbidden"

@@ -1,12 +1,14 @@
 """Query functions for the journalist's relationship questions: neighbors, paths,
 connections, timelines. Cypher lives in queries/; nothing here knows HTTP."""
 
+from datetime import datetime
 from typing import Any, LiteralString
 
 from app.cypher import load
 from app.db import Graph
 from app.entities import entity_out, get_entity_rows, relationship_out
 from app.errors import NotFound
+from app.history import revert
 from app.models import (
     CitationOut,
     ConnectionOut,
@@ -22,7 +24,7 @@ from app.models import (
     TimelineEntry,
     TimelineOut,
 )
-from app.requests import ConnectionParams, NeighborParams, PathParams, SubgraphParams
+from app.requests import FAR_FUTURE, ConnectionParams, NeighborParams, PathParams, SubgraphParams
 from app.storage import decode_citations, public_props
 
 NEIGHBOR_QUERY: dict[int, LiteralString] = {1: "neighbors_d1", 2: "neighbors_d2", 3: "neighbors_d3"}
@@ -42,26 +44,28 @@ def edge_out(raw: dict[str, Any]) -> EdgeOut:
     )
 
 
-def require_entities(graph: Graph, ids: list[str]) -> None:
-    missing = [row["id"] for row in graph.read(load("entities_exist"), ids=ids) if not row["found"]]
+def require_entities(graph: Graph, ids: list[str], t: datetime = FAR_FUTURE) -> None:
+    missing = [row["id"] for row in graph.read(load("entities_exist"), ids=ids, t=t)
+               if not row["found"]]
     if missing:
         raise NotFound(f"no entity with id {', '.join(repr(i) for i in missing)}", ids=missing)
 
 
 def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> NeighborsOut:
-    head = graph.read(load("neighbor_counts"), id=entity_id)
+    head = graph.read(load("neighbor_counts"), id=entity_id, t=params.t)
     if not head:
         raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
     row = graph.read(
         load(NEIGHBOR_QUERY[params.depth]), id=entity_id,
         types=[str(t) for t in params.type], rel_types=[str(t) for t in params.rel_type],
         direction=str(params.direction), as_of=params.as_of, limit=params.limit,
-        max_paths=MAX_PATHS,
+        max_paths=MAX_PATHS, t=params.t,
     )[0]
+    raw_edges = [raw for item in row["items"] for raw in item["edges"]]
+    revert(graph, params.t, [raw["props"] for raw in raw_edges])
     edges: dict[str, EdgeOut] = {}
-    for item in row["items"]:
-        for raw in item["edges"]:
-            edges.setdefault(raw["id"], edge_out(raw))
+    for raw in raw_edges:
+        edges.setdefault(raw["id"], edge_out(raw))
     total = row["total"]
     return NeighborsOut(
         center=EntityRef(**head[0]["center"]),
@@ -73,13 +77,14 @@ def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> Neighbors
 
 
 def paths(graph: Graph, params: PathParams) -> PathsOut:
-    require_entities(graph, [params.from_id, params.to_id])
+    require_entities(graph, [params.from_id, params.to_id], params.t)
     rows = graph.read(
         load("paths"), **{"from": params.from_id, "to": params.to_id}, k=params.k,
         max_hops=params.max_hops, as_of=params.as_of,
         exclude_types=[str(t) for t in params.exclude_type],
-        exclude_rel_types=[str(t) for t in params.exclude_rel_type],
+        exclude_rel_types=[str(t) for t in params.exclude_rel_type], t=params.t,
     )
+    revert(graph, params.t, [e["props"] for r in rows for e in r["rels"]])
     found = [PathOut(length=len(r["rels"]), nodes=[EntityRef(**n) for n in r["nodes"]],
                      relationships=[edge_out(e) for e in r["rels"]]) for r in rows]
     message = (f"{len(found)} path(s) found" if found else
@@ -89,8 +94,10 @@ def paths(graph: Graph, params: PathParams) -> PathsOut:
 
 
 def connections(graph: Graph, params: ConnectionParams) -> ConnectionsOut:
-    require_entities(graph, params.ids)
-    rows = graph.read(load("connections"), ids=params.ids, as_of=params.as_of, limit=params.limit)
+    require_entities(graph, params.ids, params.t)
+    rows = graph.read(load("connections"), ids=params.ids, as_of=params.as_of, limit=params.limit,
+                      t=params.t)
+    revert(graph, params.t, [e["props"] for r in rows for e in r["rels"]])
     return ConnectionsOut(ids=params.ids, results=[
         ConnectionOut(entity=EntityRef(**r["node"]), relationships=[edge_out(e) for e in r["rels"]])
         for r in rows
@@ -107,8 +114,8 @@ def _timeline_entry(raw: dict[str, Any]) -> TimelineEntry:
                          relationship=rel)
 
 
-def timeline(graph: Graph, entity_id: str) -> TimelineOut:
-    props, rels = get_entity_rows(graph, entity_id)
+def timeline(graph: Graph, entity_id: str, t: datetime = FAR_FUTURE) -> TimelineOut:
+    props, rels = get_entity_rows(graph, entity_id, t)
     entity = entity_out(props, [])
     entries = [_timeline_entry(raw) for raw in rels]
     dated = sorted((e for e in entries if e.date or e.date_end),
@@ -121,7 +128,8 @@ def timeline(graph: Graph, entity_id: str) -> TimelineOut:
 def subgraph(graph: Graph, params: SubgraphParams) -> SubgraphOut:
     """A view's entities and the relationships among them: what a permalink restores."""
     ids = list(dict.fromkeys(params.ids))
-    rows = graph.read(load("subgraph"), ids=ids, as_of=params.as_of)
+    rows = graph.read(load("subgraph"), ids=ids, as_of=params.as_of, t=params.t)
+    revert(graph, params.t, [e["props"] for row in rows for e in row["rels"]])
     found = {row["node"]["id"] for row in rows}
     return SubgraphOut(
         nodes=[EntityRef(**row["node"]) for row in rows],

@@ -1,4 +1,9 @@
-"""Write a validated bundle in one transaction with batched, idempotent UNWIND/MERGE."""
+"""Write a validated bundle in one transaction with batched, idempotent UNWIND/MERGE.
+
+Only records whose content differs from what is stored are written, and each one
+written gets a history entry in the same transaction: the same batch twice
+changes nothing and records nothing.
+"""
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -9,6 +14,7 @@ from neo4j import ManagedTransaction
 
 from app.cypher import load
 from app.db import Graph
+from app.history import SEED_LOADER, Actor, ChangeSet, content, current_records
 from app.records import Bundle, load_bundle, seed_folders
 from app.storage import entity_props, relationship_props, source_props
 
@@ -25,6 +31,10 @@ class LoadReport:
     sources: int
     entities: int
     relationships: int
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    batch: str | None = None
 
 
 def _batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -44,23 +54,57 @@ def _write_rows(tx: ManagedTransaction, query: str, kind: str, rows: list[dict[s
             progress(kind, done, len(rows))
 
 
+def _changed(kind: str, rows: list[dict[str, Any]], stored: dict[tuple[str, str], dict[str, Any]],
+             changes: ChangeSet) -> list[dict[str, Any]]:
+    """Keep the rows whose content differs from the stored record, and log each."""
+    out = []
+    for row in rows:
+        before = stored.get((kind, row["id"]))
+        label = row.get("type")
+        same_type = before is None or label is None or label in before.get("_labels", [])
+        if before is not None and same_type and content(_strip(before)) == content(row["props"]):
+            continue
+        ends = [row["from"], row["to"]] if kind == "relationship" else None
+        changes.add("create" if before is None else "update", kind, row["id"],
+                    _strip(before) if before else None, row["props"], entities=ends)
+        out.append(row)
+    return out
+
+
+def _strip(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k != "_labels"}
+
+
 def write_bundle(graph: Graph, bundle: Bundle, batch_size: int = 500,
-                 progress: Progress | None = None) -> LoadReport:
-    sources = [{"id": s.id, "props": source_props(s, text), "recorded_at": s.recorded_at}
-               for s, text in bundle.sources]
-    entities = [{"id": e.id, "type": str(e.type), "props": entity_props(e),
+                 progress: Progress | None = None, actor: Actor = SEED_LOADER) -> LoadReport:
+    sources: list[dict[str, Any]] = [
+        {"id": s.id, "props": source_props(s, text), "recorded_at": s.recorded_at}
+        for s, text in bundle.sources]
+    entities: list[dict[str, Any]] = [{"id": e.id, "type": str(e.type), "props": entity_props(e),
                  "recorded_at": e.recorded_at} for e in bundle.entities]
-    rels = [{"id": r.fact_id, "type": str(r.type), "from": r.from_id, "to": r.to_id,
+    rels: list[dict[str, Any]] = [{"id": r.fact_id, "type": str(r.type), "from": r.from_id, "to": r.to_id,
              "props": relationship_props(r), "recorded_at": r.recorded_at}
             for r in bundle.relationships]
+    total = len(sources) + len(entities) + len(rels)
+    changes = ChangeSet(actor)
 
-    def work(tx: ManagedTransaction) -> None:
-        _write_rows(tx, "upsert_sources", "sources", sources, batch_size, progress)
-        _write_rows(tx, "upsert_entities", "entities", entities, batch_size, progress)
-        _write_rows(tx, "upsert_relationships", "relationships", rels, batch_size, progress)
+    def work(tx: ManagedTransaction) -> int:
+        changes.rows.clear()
+        stored = current_records(tx, [e["id"] for e in entities], [s["id"] for s in sources],
+                                 [{"id": str(r["id"]), "from": str(r["from"])} for r in rels])
+        todo = [("upsert_sources", "sources", _changed("source", sources, stored, changes)),
+                ("upsert_entities", "entities", _changed("entity", entities, stored, changes)),
+                ("upsert_relationships", "relationships",
+                 _changed("relationship", rels, stored, changes))]
+        for query, kind, rows in todo:
+            _write_rows(tx, query, kind, rows, batch_size, progress)
+        changes.write(tx)
+        return sum(len(rows) for _, _, rows in todo)
 
-    graph.write_transaction(work)
-    return LoadReport(len(sources), len(entities), len(rels))
+    written = graph.write_transaction(work)
+    created = sum(1 for row in changes.rows if row["action"] == "create")
+    return LoadReport(len(sources), len(entities), len(rels), created=created,
+                      updated=written - created, unchanged=total - written, batch=changes.batch)
 
 
 def load_seeds(graph: Graph, root: Path, batch_size: int = 500,

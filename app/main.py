@@ -6,11 +6,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app.db import open_graph
-from app.errors import DatabaseUnavailable, GraphError
+from app.errors import DatabaseUnavailable, GraphError, Moved
 from app.routers import entities, explore, health, linked_data
 from app.settings import Settings, get_settings
 
@@ -35,9 +35,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph.close()
 
 
-async def graph_error(request: Request, exc: Exception) -> JSONResponse:
+async def graph_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, GraphError)
-    return JSONResponse(status_code=exc.status_code,
+    if isinstance(exc, Moved):
+        # The old id of a merged entity: the same URL with the surviving id.
+        old, new = exc.detail["old"], exc.detail["new"]
+        target = request.url.path.replace(f"/{old}", f"/{new}", 1)
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(target + query, status_code=308)
+    headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+    return JSONResponse(status_code=exc.status_code, headers=headers,
                         content={"error": exc.title, "detail": exc.message})
 
 

@@ -1,6 +1,6 @@
 """Typed query parameters. FastAPI turns a failed check into a 422 naming the field."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -14,8 +14,27 @@ AsOf = Annotated[date | None, Field(
     "the source gave no dates, which is not the same as not valid.", examples=["2024-07-01"])]
 
 
+FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def record_cutoff(as_recorded: datetime | None) -> datetime:
+    """The record-time cut-off every read query takes as $t: the graph as recorded then."""
+    if as_recorded is None:
+        return FAR_FUTURE
+    return as_recorded if as_recorded.tzinfo else as_recorded.replace(tzinfo=UTC)
+
+
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    as_recorded: datetime | None = Field(
+        None, description="Answer from the graph as it was recorded at this moment (ISO 8601; "
+        "UTC if no offset), e.g. the view published with a story. Separate from as_of.",
+        examples=["2026-01-01T00:00:00Z"])
+
+    @property
+    def t(self) -> datetime:
+        return record_cutoff(self.as_recorded)
 
 
 class Direction(StrEnum):
@@ -116,3 +135,7 @@ class SubgraphParams(Params):
                                description="Entity ids; repeat the parameter.",
                                examples=[["alejandro-mayorkas", "jose-raul-mulino"]])
     as_of: AsOf = None
+
+
+class SnapshotParams(Params):
+    """For reads that take only the record-time axis."""

@@ -1,3 +1,4 @@
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Entity {id: id})
-RETURN id, n IS NOT NULL AS found
+WHERE n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+RETURN id, n IS NOT NULL AS found, n.merged_into AS merged_into

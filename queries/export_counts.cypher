@@ -1,2 +1,2 @@
 MATCH (s:Source) WITH count(s) AS sources
-MATCH (n:Entity) RETURN sources, count(n) AS entities
+MATCH (n:Entity) WHERE n.retracted_at IS NULL RETURN sources, count(n) AS entities

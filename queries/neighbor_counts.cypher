@@ -1,7 +1,10 @@
 // Per relationship type and direction, how many neighbors an expansion would bring
 // (before any filter), as Aleph shows them.
 MATCH (n:Entity {id: $id})
-OPTIONAL MATCH (n)-[r]-(:Entity)
+WHERE n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+OPTIONAL MATCH (n)-[r]-(m:Entity)
+WHERE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+  AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
 WITH n, type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
      count(r) AS count
 ORDER BY count DESC, type

@@ -1,6 +1,6 @@
 // Neighbors up to 3 hop(s). Each hop obeys the filters: relationship types,
-// direction, as_of (undated facts are kept: unknown is not invalid), entity types.
-// $max_paths bounds the work on hubs; up to 5 shortest paths per neighbor are kept.
+// direction, as_of (undated facts are kept: unknown is not invalid), entity types,
+// and the record-time cut-off $t. $max_paths bounds the work on hubs.
 MATCH (n:Entity {id: $id})
 MATCH p = (n) ((a)-[r]-(b:Entity)
   WHERE (size($rel_types) = 0 OR type(r) IN $rel_types)
@@ -8,6 +8,8 @@ MATCH p = (n) ((a)-[r]-(b:Entity)
     AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                              AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
     AND (size($types) = 0 OR b.type IN $types)
+    AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+    AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t)
     AND b <> n
 ){1,3} (m)
 WITH m, p LIMIT $max_paths

@@ -1,8 +1,11 @@
 // The entities with the given ids and every relationship among them.
 MATCH (a:Entity) WHERE a.id IN $ids
+  AND a.recorded_at <= $t AND (a.retracted_at IS NULL OR a.retracted_at > $t)
 OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b.id IN $ids
   AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                           AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
+  AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+  AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t)
 WITH a, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, type: type(r), from: a.id,
                 to: b.id, props: properties(r)} END) AS rels
 RETURN a {.id, .name, .type} AS node, rels

@@ -5,5 +5,5 @@ MERGE (n:Entity {id: row.id})
 WITH n, row, n.recorded_at AS recorded
 SET n = row.props
 SET n:$(row.type)
-SET n.recorded_at = coalesce(recorded, row.recorded_at, datetime())
+SET n.recorded_at = coalesce(recorded, row.recorded_at, datetime.transaction())
 RETURN count(n) AS written

@@ -7,7 +7,7 @@ OPTIONAL MATCH (a)-[old {id: row.id}]->(b) WHERE type(old) = row.type
 WITH a, b, row, old, old.recorded_at AS recorded
 FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
   CREATE (a)-[r:$(row.type)]->(b)
-  SET r = row.props, r.recorded_at = coalesce(row.recorded_at, datetime()))
+  SET r = row.props, r.recorded_at = coalesce(row.recorded_at, datetime.transaction()))
 FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END |
   SET old = row.props, old.recorded_at = recorded)
 RETURN count(row) AS written

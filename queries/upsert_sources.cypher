@@ -3,5 +3,5 @@ UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 WITH s, row, s.recorded_at AS recorded
 SET s = row.props
-SET s.recorded_at = coalesce(recorded, row.recorded_at, datetime())
+SET s.recorded_at = coalesce(recorded, row.recorded_at, datetime.transaction())
 RETURN count(s) AS written

@@ -6,7 +6,7 @@ from app.deps import GraphDep
 from app.entities import get_entity, search
 from app.explore import neighbors, timeline
 from app.models import EntityOut, NeighborsOut, SearchPage, TimelineOut
-from app.requests import NeighborParams, SearchParams
+from app.requests import NeighborParams, SearchParams, SnapshotParams
 from app.routers import ERRORS
 
 router = APIRouter(tags=["entities"])
@@ -26,8 +26,9 @@ def search_entities(params: Annotated[SearchParams, Query()], graph: GraphDep) -
 
 @router.get("/entities/{entity_id}", response_model=EntityOut, responses=ERRORS,
             summary="One entity with its relationships, grouped by type, and their citations")
-def read_entity(entity_id: EntityId, graph: GraphDep) -> EntityOut:
-    return get_entity(graph, entity_id)
+def read_entity(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
+                graph: GraphDep) -> EntityOut:
+    return get_entity(graph, entity_id, snapshot.t)
 
 
 @router.get("/entities/{entity_id}/neighbors", response_model=NeighborsOut, responses=ERRORS,
@@ -39,5 +40,6 @@ def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, Query(
 
 @router.get("/entities/{entity_id}/timeline", response_model=TimelineOut, responses=ERRORS,
             summary="The entity's relationships, events and statements by date; undated apart")
-def read_timeline(entity_id: EntityId, graph: GraphDep) -> TimelineOut:
-    return timeline(graph, entity_id)
+def read_timeline(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
+                  graph: GraphDep) -> TimelineOut:
+    return timeline(graph, entity_id, snapshot.t)

@@ -6,7 +6,14 @@ from app.catalog import get_source, instruments
 from app.deps import GraphDep
 from app.explore import connections, paths, subgraph
 from app.models import ConnectionsOut, InstrumentOut, PathsOut, SourceOut, SubgraphOut
-from app.requests import AgreementParams, ConnectionParams, PathParams, PolicyParams, SubgraphParams
+from app.requests import (
+    AgreementParams,
+    ConnectionParams,
+    PathParams,
+    PolicyParams,
+    SnapshotParams,
+    SubgraphParams,
+)
 from app.routers import ERRORS
 
 router = APIRouter()
@@ -51,6 +58,7 @@ def list_policies(params: Annotated[PolicyParams, Query()], graph: GraphDep) -> 
 def read_source(
     source_id: Annotated[str, Path(min_length=1, max_length=200,
                                    examples=["seed-000-eb3fd6c821e75620"])],
+    snapshot: Annotated[SnapshotParams, Query()],
     graph: GraphDep,
 ) -> SourceOut:
-    return get_source(graph, source_id)
+    return get_source(graph, source_id, snapshot.t)

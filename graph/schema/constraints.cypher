@@ -26,3 +26,10 @@ CREATE INDEX source_publisher IF NOT EXISTS FOR (n:Source) ON (n.publisher);
 // Listing and filtering entities by type, ordered by name.
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+
+// Edit history: one (:Change) per created, updated, retracted or merged record.
+CREATE CONSTRAINT change_id_unique IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.target);
+CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
+// API keys: stored hashed, looked up by their public id.
+CREATE CONSTRAINT api_key_id_unique IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
