@@ -12,9 +12,13 @@ import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
+from app.auth import Role, create_key, list_keys, revoke_key
+from app.batch import parse_batch
+from app.curation import validate
 from app.db import Graph, open_graph
 from app.errors import GraphError, SeedError
-from app.loader import LoadReport, load_seeds
+from app.history import Actor
+from app.loader import LoadReport, load_seeds, write_bundle
 from app.localserver import LocalNeo4j, LocalServerError
 from app.rdf.export import export_chunks
 from app.rdf.formats import rdf_format
@@ -29,7 +33,10 @@ schema_cli = typer.Typer(help="Constraints, indexes and the schema version.", no
 seed_cli = typer.Typer(help="Curated seed data.", no_args_is_help=True)
 cli.add_typer(neo4j_cli, name="neo4j")
 cli.add_typer(schema_cli, name="schema")
+keys_cli = typer.Typer(help="API keys for writes (shown once, stored hashed).", no_args_is_help=True)
 cli.add_typer(seed_cli, name="seed")
+cli.add_typer(keys_cli, name="keys")
+CLI_ACTOR = Actor(None, "cli")
 console = Console(stderr=True)
 API_PID = PROJECT_ROOT / ".data" / "api.pid"
 
@@ -204,6 +211,73 @@ def import_rdf_file(
         graph.close()
     console.print(f"imported {report.sources} sources, {report.entities} entities, "
                   f"{report.relationships} relationships")
+
+
+@keys_cli.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who or what uses the key.")],
+    role: Annotated[Role, typer.Option(help="reader, editor or admin.")] = Role.editor,
+) -> None:
+    """Create a key and print it once; only its hash is stored."""
+    graph = connect()
+    try:
+        key, record = create_key(graph, name, role)
+    finally:
+        graph.close()
+    console.print(f"created key {record['id']} ({record['role']}) for {record['name']}; "
+                  "copy it now, it is not shown again:")
+    typer.echo(key)
+
+
+@keys_cli.command("list")
+def keys_list() -> None:
+    """List keys (ids, names, roles; never secrets)."""
+    graph = connect()
+    try:
+        for row in list_keys(graph):
+            state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
+            typer.echo(f"{row['id']}  {row['role']:<7} {state:<40} {row['name']}")
+    finally:
+        graph.close()
+
+
+@keys_cli.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key's id (the part after mgk_).")]) -> None:
+    """Revoke a key at once."""
+    graph = connect()
+    try:
+        revoke_key(graph, key_id)
+    except GraphError as exc:
+        fail(exc.message)
+    finally:
+        graph.close()
+    console.print(f"revoked {key_id}")
+
+
+@cli.command("import")
+def import_file(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
+                                         help="A .json or .csv batch in the seed format.")],
+) -> None:
+    """Validate a batch, then write it in one transaction, with history (or nothing)."""
+    kind = "text/csv" if path.suffix.lower() == ".csv" else "application/json"
+    graph = connect()
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=console) as bar:
+            task = bar.add_task("validate", total=3)
+            bundle = parse_batch(path.read_bytes(), kind)
+            bar.update(task, advance=1, description="check quotes")
+            validate(graph, bundle)
+            bar.update(task, advance=1, description="write")
+            report = write_bundle(graph, bundle, actor=CLI_ACTOR)
+            bar.update(task, advance=1, description="done")
+    except GraphError as exc:
+        fail(exc.message)
+    finally:
+        graph.close()
+    console.print(f"batch {report.batch}: {report.created} created, {report.updated} updated, "
+                  f"{report.unchanged} unchanged")
 
 
 @cli.command()

@@ -6,16 +6,20 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from app import middleware
+from app.auth import ReadAccess
 from app.db import open_graph
 from app.errors import DatabaseUnavailable, GraphError, Moved
-from app.routers import entities, explore, health, linked_data
-from app.settings import Settings, get_settings
+from app.routers import curation, entities, explore, health, keys, linked_data, pages
+from app.settings import PROJECT_ROOT, Settings, get_settings
 
 log = logging.getLogger("app")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+SWAGGER_DIR = PROJECT_ROOT / "node_modules" / "swagger-ui-dist"
 
 
 @asynccontextmanager
@@ -56,17 +60,33 @@ async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
+        docs_url=None, redoc_url=None,  # /docs below serves Swagger UI from node_modules
         title="Migration news knowledge graph",
         summary="Actors, policies, agreements and countries behind migration news, every fact cited.",
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.state.settings = settings or get_settings()
+    app.state.settings = settings = settings or get_settings()
+    middleware.install(app, settings)
     app.add_exception_handler(GraphError, graph_error)
     app.add_exception_handler(Exception, unexpected_error)
     app.include_router(health.router)
-    app.include_router(entities.router)
-    app.include_router(explore.router)
-    app.include_router(linked_data.router)
+    app.include_router(pages.router)
+    app.include_router(curation.router)
+    app.include_router(keys.router)
+    # Reads are public unless READS_REQUIRE_KEY is set.
+    app.include_router(entities.router, dependencies=[ReadAccess])
+    app.include_router(explore.router, dependencies=[ReadAccess])
+    app.include_router(linked_data.router, dependencies=[ReadAccess])
+    app.mount("/static/vendor/swagger-ui", StaticFiles(directory=SWAGGER_DIR, check_dir=False),
+              name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title=app.title + " - API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg")
     return app

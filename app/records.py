@@ -129,7 +129,7 @@ def quote_in_text(quote: str, text: str) -> bool:
     return _squash(quote) in _squash(text)
 
 
-def _describe(error: ValidationError) -> list[str]:
+def describe(error: ValidationError) -> list[str]:
     out = []
     for err in error.errors():
         loc = ".".join(str(part) for part in err["loc"]) or "(record)"
@@ -141,7 +141,7 @@ def _parse(model: type[BaseModel], raw: Any, where: str, problems: list[str]) ->
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(f"{where}: {msg}" for msg in _describe(exc))
+        problems.extend(f"{where}: {msg}" for msg in describe(exc))
         return None
 
 
@@ -250,7 +250,7 @@ def check_bundle(
             model.model_validate(entity.properties)
         except ValidationError as exc:
             problems.extend(f"{where}: {msg.replace('field ', 'field properties.', 1)}"
-                            for msg in _describe(exc))
+                            for msg in describe(exc))
         check_citations(entity.citations, where)
         cited = {f for c in entity.citations for f in c.fields}
         for name in entity.properties:
@@ -285,7 +285,7 @@ def check_bundle(
             properties_model(rel_spec.type).model_validate(rel.properties)
         except ValidationError as exc:
             problems.extend(f"{where}: {msg.replace('field ', 'field properties.', 1)}"
-                            for msg in _describe(exc))
+                            for msg in describe(exc))
         check_citations(rel.citations, where)
     return problems
 

@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     api_port: int = Field(default=8000, ge=1, le=65535)
     base_uri: str = Field(default="http://127.0.0.1:8000",
                           description="Where entity URIs ({BASE_URI}/id/{id}) dereference.")
+    reads_require_key: bool = Field(default=False, description="Reads need an API key too.")
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    rate_limit: str = Field(default="600/minute", description="Per key (or per address).")
+    cors_origins: list[str] = Field(default=["*"], description="Origins allowed to read.")
     dataset_license: str = "https://creativecommons.org/licenses/by/4.0/"
 
     schema_dir: Path = PROJECT_ROOT / "graph" / "schema"

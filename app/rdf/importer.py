@@ -9,10 +9,9 @@ from pydantic import ValidationError
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from app.cypher import load
 from app.db import Graph as Neo4jGraph
 from app.errors import InvalidInput, SeedError
-from app.loader import LoadReport, write_bundle
+from app.loader import LoadReport, known_records, write_bundle
 from app.rdf.formats import RdfFormat
 from app.rdf.mapping import SOURCE_PREDICATES, property_predicate
 from app.rdf.vocab import DCTERMS, OWL, PROV, RDF, RDFS, SCHEMA, WD, Base, base_for
@@ -201,19 +200,6 @@ class Reader:
         return out
 
 
-def _known(graph: Neo4jGraph, bundle: Bundle) -> tuple[dict[str, str], dict[str, str]]:
-    """What the database already holds that the document refers to without defining."""
-    defined = {e.id for e in bundle.entities}
-    wanted = sorted({i for r in bundle.relationships for i in (r.from_id, r.to_id)} - defined)
-    entities = {row["id"]: row["type"] for row in graph.read(load("known_entities"), ids=wanted)}
-    have = {s.id for s, _ in bundle.sources}
-    cited = {c.source for e in bundle.entities for c in e.citations}
-    cited |= {c.source for r in bundle.relationships for c in r.citations}
-    sources = {row["id"]: row["text"]
-               for row in graph.read(load("known_sources"), ids=sorted(cited - have))}
-    return sources, entities
-
-
 def bundle_from_rdf(store: Graph) -> tuple[Bundle, Reader]:
     reader = Reader(store)
     bundle = Bundle(sources=reader.sources(), entities=reader.entities(),
@@ -225,7 +211,7 @@ def import_rdf(graph: Neo4jGraph, data: bytes, fmt: RdfFormat) -> LoadReport:
     bundle, reader = bundle_from_rdf(parse_rdf(data, fmt))
     problems = reader.problems
     if not problems:
-        known_sources, known_entities = _known(graph, bundle)
+        known_sources, known_entities = known_records(graph, bundle)
         problems = check_bundle(bundle, reader.origin, known_sources, known_entities)
     if problems:
         raise SeedError(problems)

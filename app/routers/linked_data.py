@@ -3,7 +3,7 @@ from html import escape as html_escape
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from rdflib import Graph
 
 from app.deps import GraphDep
@@ -15,10 +15,8 @@ from app.rdf.export import jsonld_context
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, negotiate, rdf_format
 from app.rdf.vocab import Base, base_for
 from app.routers import ERRORS
-from app.settings import PROJECT_ROOT
 
 router = APIRouter(tags=["linked data"])
-CYTOSCAPE = PROJECT_ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js"
 RDF_MEDIA_TYPES = [f.media_type for f in FORMATS.values()]
 FORMAT_HELP = f"One of {', '.join(FORMATS)} (aliases ttl, json-ld, rdf, nq)."
 
@@ -97,24 +95,3 @@ def vocab(request: Request,
 def published_shapes(request: Request) -> Response:
     body = shapes(base_of(request)).serialize(format="turtle", encoding="utf-8")
     return Response(body, media_type="text/turtle")
-
-
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def home() -> str:
-    links = "".join(f'<li><a href="/export?format={name}">{name}</a></li>' for name in FORMATS)
-    return browser_page(
-        "<h1>Migration news knowledge graph</h1><p>Actors, policies, agreements and countries "
-        "behind migration news; every fact cites the exact words of its source.</p><ul>"
-        '<li><a href="/docs">API (OpenAPI)</a></li>'
-        '<li><a href="/.well-known/void">Dataset description (VoID, DCAT)</a></li>'
-        '<li><a href="/id/us-panama-deportation-agreement-2024">An example entity</a></li>'
-        '<li><a href="/context.jsonld">JSON-LD context</a> · <a href="/shapes.ttl">SHACL shapes</a>'
-        ' · <a href="/vocab">vocabulary</a></li></ul><h2>Dumps</h2><ul>' + links + "</ul>")
-
-
-@router.get("/static/vendor/cytoscape.min.js", include_in_schema=False)
-def cytoscape() -> Response:
-    """Served from node_modules, installed by the set-up from the npm registry."""
-    if not CYTOSCAPE.is_file():
-        raise NotFound(f"{CYTOSCAPE} is missing; run `make setup` (npm ci)")
-    return FileResponse(CYTOSCAPE, media_type="text/javascript")
