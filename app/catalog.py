@@ -31,6 +31,7 @@ ROLES = {
 }
 INSTRUMENT_FIELDS = {"id", "name", "status", "summary", "recorded_at", "aliases", "names"}
 FACT_LIMIT = 5000
+MAX_INSTRUMENTS = 10_000
 
 
 def instrument_out(props: dict[str, Any], rels: list[dict[str, Any]],
@@ -50,9 +51,16 @@ def instrument_out(props: dict[str, Any], rels: list[dict[str, Any]],
 
 
 def instruments(graph: Graph, kind: str, params: InstrumentParams, status: str | None) -> list[InstrumentOut]:
-    rows = graph.read(load("instruments"), kind=kind, status=status, country=params.country,
-                      as_of=params.as_of, limit=params.limit, offset=params.offset, t=params.t)
+    historical = params.t < FAR_FUTURE
+    # A status may have changed since as_recorded: then filter and page after reverting.
+    rows = graph.read(load("instruments"), kind=kind, status=None if historical else status,
+                      country=params.country, as_of=params.as_of, t=params.t,
+                      limit=MAX_INSTRUMENTS if historical else params.limit,
+                      offset=0 if historical else params.offset)
     revert(graph, params.t, [r["props"] for r in rows] + [x["props"] for r in rows for x in r["rels"]])
+    if historical:
+        rows = [r for r in rows if status is None or r["props"].get("status") == status]
+        rows = rows[params.offset:params.offset + params.limit]
     return [instrument_out(r["props"], r["rels"], r["countries"]) for r in rows]
 
 

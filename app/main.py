@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -52,15 +52,10 @@ async def graph_error(request: Request, exc: Exception) -> Response:
                         content={"error": exc.title, "detail": exc.message})
 
 
-async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return JSONResponse(status_code=500,
-                        content={"error": "internal error", "detail": "see the server log"})
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         docs_url=None, redoc_url=None,  # /docs below serves Swagger UI from node_modules
+        dependencies=[Depends(middleware.rate_limited)],
         title="Migration news knowledge graph",
         summary="Actors, policies, agreements and countries behind migration news, every fact cited.",
         version="0.1.0",
@@ -69,7 +64,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings = settings or get_settings()
     middleware.install(app, settings)
     app.add_exception_handler(GraphError, graph_error)
-    app.add_exception_handler(Exception, unexpected_error)
     app.include_router(health.router)
     app.include_router(pages.router)
     app.include_router(curation.router)

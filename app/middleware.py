@@ -11,13 +11,13 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from slowapi import Limiter
-from slowapi.errors import RateLimitExceeded
-from slowapi.middleware import SlowAPIMiddleware
-from slowapi.util import get_remote_address
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.errors import GraphError
 from app.settings import Settings
 
 access_log = logging.getLogger("app.access")
@@ -71,10 +71,13 @@ class RequestContext:
         request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         started, status = time.perf_counter(), 500
+        response_started = False
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
+            nonlocal response_started
             if message["type"] == "http.response.start":
+                response_started = True
                 status = message["status"]
                 extra = [(b"x-request-id", request_id.encode()), (b"x-content-type-options", b"nosniff")]
                 content_type = dict(message.get("headers") or []).get(b"content-type", b"")
@@ -88,6 +91,15 @@ class RequestContext:
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Log the trace with the request id; the client gets neither trace nor internals.
+            logging.getLogger("app").exception("unhandled error", extra={"fields": {
+                "request_id": request_id, "method": scope["method"], "path": scope["path"]}})
+            if response_started:
+                raise
+            response = JSONResponse(status_code=500, content={
+                "error": "internal error", "detail": f"see the server log, request id {request_id}"})
+            await response(scope, receive, send_with_headers)
         finally:
             state = scope.get("state", {})
             access_log.info("request", extra={"fields": {
@@ -144,22 +156,36 @@ def rate_key(request: Request) -> str:
     presented = auth.removeprefix("Bearer ").strip() or request.headers.get("x-api-key", "")
     if presented:
         return "key:" + hashlib.sha256(presented.encode()).hexdigest()[:24]
-    return "ip:" + get_remote_address(request)
+    return "ip:" + (request.client.host if request.client else "unknown")
 
 
-async def too_many(request: Request, exc: Exception) -> JSONResponse:
-    detail = str(getattr(exc, "detail", "rate limit exceeded"))
-    return JSONResponse(status_code=429, content={"error": "too many requests",
-                                                  "detail": f"rate limit {detail}; slow down"})
+class RateLimit:
+    """A moving-window limit per key or address, from the `limits` library (slowapi's engine)."""
+
+    def __init__(self, spec: str) -> None:
+        self.item = parse(spec)
+        self.spec = spec
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    def allow(self, key: str) -> bool:
+        return self.limiter.hit(self.item, key)
+
+
+class RateLimited(GraphError):
+    status_code = 429
+    title = "too many requests"
+
+
+def rate_limited(request: Request) -> None:
+    """App-wide dependency: every API route spends from the caller's budget."""
+    limit: RateLimit = request.app.state.rate_limit
+    if not limit.allow(rate_key(request)):
+        raise RateLimited(f"rate limit of {limit.spec} exceeded; slow down and retry")
 
 
 def install(app: FastAPI, settings: Settings) -> None:
     configure_logging()
-    limiter = Limiter(key_func=rate_key, default_limits=[settings.rate_limit],
-                      headers_enabled=False)
-    app.state.limiter = limiter
-    app.add_exception_handler(RateLimitExceeded, too_many)
-    app.add_middleware(SlowAPIMiddleware)
+    app.state.rate_limit = RateLimit(settings.rate_limit)
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                        allow_methods=["GET", "HEAD", "OPTIONS"],
                        allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],

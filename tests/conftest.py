@@ -32,7 +32,8 @@ def start_server(folder: Path) -> LocalNeo4j:
 
 def settings_for(server: LocalNeo4j, **overrides: object) -> Settings:
     values: dict[str, object] = {"neo4j_uri": server.bolt_uri, "neo4j_password": None,
-                                 "neo4j_connect_timeout_seconds": 2.0, **overrides}
+                                 "neo4j_connect_timeout_seconds": 2.0,
+                                 "rate_limit": "100000/minute", **overrides}
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
@@ -85,3 +86,17 @@ def snapshot(graph: Graph) -> dict[str, object]:
         "ORDER BY r.id"
     )
     return {"nodes": nodes, "rels": rels}
+
+
+@pytest.fixture(scope="module")
+def seeded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNeo4j]:
+    """A private, seeded database for a module that writes (curation, fuzzing)."""
+    folder = tmp_path_factory.mktemp("neo4j-writes")
+    server = start_server(folder)
+    g = open_graph(settings_for(server))
+    apply_schema(g)
+    load_seeds(g, SEEDS)
+    g.close()
+    yield server
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)

@@ -141,7 +141,8 @@ def test_big_hub_is_capped_with_n_more(page: Page, live_url: str) -> None:
 def dated_edge(graph: Graph) -> Iterator[None]:
     graph.write(
         "MATCH (a:Entity {id: 'joe-biden'}), (b:Entity {id: 'panama'}) "
-        "CREATE (a)-[:ATTENDED {id: 'browser-dated', recorded_at: datetime(), valid_from: date('2020-01-01'), "
+        "CREATE (a)-[:ATTENDED {id: 'browser-dated', recorded_at: datetime(), "
+        "valid_from: date('2020-01-01'), "
         "valid_to: date('2020-12-31'), cite_sources: ['seed-000-eb3fd6c821e75620'], "
         "cite_quotes: ['Panama'], cite_confidences: [1.0], cite_modes: ['asserted'], "
         "cite_attributed_to: [''], cite_fields: ['']}]->(b)")

@@ -273,7 +273,8 @@ def dated_fixture(graph: Graph) -> Iterator[None]:
     """A relationship valid only in 2020, added for the test and removed after it."""
     graph.write(
         "MATCH (a:Entity {id: 'joe-biden'}), (b:Entity {id: 'panama'}) "
-        "CREATE (a)-[:ATTENDED {id: 'fixture-dated', recorded_at: datetime(), valid_from: date('2020-01-01'), "
+        "CREATE (a)-[:ATTENDED {id: 'fixture-dated', recorded_at: datetime(), "
+        "valid_from: date('2020-01-01'), "
         "valid_to: date('2020-12-31'), cite_sources: [$s], cite_quotes: ['Panama'], "
         "cite_confidences: [1.0], cite_modes: ['asserted'], cite_attributed_to: [''], "
         "cite_fields: ['']}]->(b)", s=SOURCE)

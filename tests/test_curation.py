@@ -1,0 +1,374 @@
+"""Curation against a private real Neo4j: keys and roles, cited writes, batches, history,
+the record-time axis, merge, hostile input and limits."""
+
+import json
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.auth import Role, create_key
+from app.db import Graph, open_graph
+from app.localserver import LocalNeo4j
+from app.main import create_app
+from tests.conftest import settings_for, snapshot
+
+SOURCE = "seed-000-eb3fd6c821e75620"
+NEW_TEXT = ("Costa Rica's migration agency said on Monday that it would bus migrants arriving "
+            "from Panama straight to its northern border with Nicaragua. The agency director, "
+            "Marlen Luna, said the measure follows the U.S.-Panama agreement.")
+NEW_SOURCE = "example-costa-rica-buses-2024"
+
+
+@pytest.fixture(scope="module")
+def db(seeded_server: LocalNeo4j) -> Iterator[Graph]:
+    graph = open_graph(settings_for(seeded_server))
+    yield graph
+    graph.close()
+
+
+@pytest.fixture(scope="module")
+def api(seeded_server: LocalNeo4j, db: Graph) -> Iterator[TestClient]:
+    with TestClient(create_app(settings_for(seeded_server))) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def keys(db: Graph) -> dict[str, str]:
+    return {role: create_key(db, f"test {role}", Role(role))[0] for role in ("reader", "editor", "admin")}
+
+
+def auth(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def cite(quote: str, **extra: Any) -> dict[str, Any]:
+    return {"source": SOURCE, "quote": quote, "confidence": 0.9, "mode": "asserted", **extra}
+
+
+def now() -> str:
+    time.sleep(0.05)  # keep record times strictly apart
+    stamp = datetime.now(UTC).isoformat()
+    time.sleep(0.05)
+    return stamp
+
+
+# --- auth matrix -------------------------------------------------------------------
+
+WRITES = [
+    ("post", "/sources", "editor"), ("patch", "/sources/" + SOURCE, "editor"),
+    ("post", "/entities", "editor"), ("patch", "/entities/panama", "editor"),
+    ("delete", "/entities/ecuador", "editor"), ("post", "/entities/mexico/merge", "admin"),
+    ("post", "/relationships", "editor"), ("patch", "/relationships/x--y--z", "editor"),
+    ("delete", "/relationships/x--y--z", "editor"), ("post", "/import", "editor"),
+    ("post", "/keys", "admin"), ("get", "/keys", "admin"), ("delete", "/keys/0123456789ab", "admin"),
+]
+
+
+@pytest.mark.parametrize("method, path, needed", WRITES)
+def test_auth_matrix(api: TestClient, keys: dict[str, str], db: Graph, method: str, path: str,
+                     needed: str) -> None:
+    before = snapshot(db)
+    call = getattr(api, method)
+    kwargs: dict[str, Any] = {} if method in ("get", "delete") else {"json": {}}
+    missing = call(path, **kwargs)
+    assert missing.status_code == 401 and "needs an API key" in missing.json()["detail"]
+    assert missing.headers["www-authenticate"] == "Bearer"
+    wrong = call(path, headers=auth("mgk_0123456789ab_not-a-real-secret"), **kwargs)
+    assert wrong.status_code == 401 and "unknown or revoked" in wrong.json()["detail"]
+    malformed = call(path, headers={"X-API-Key": "letmein"}, **kwargs)
+    assert malformed.status_code == 401
+    for role in ("reader", "editor", "admin"):
+        response = call(path, headers=auth(keys[role]), **kwargs)
+        allowed = {"reader": 1, "editor": 2, "admin": 3}[role] >= {"editor": 2, "admin": 3}[needed]
+        if allowed:
+            assert response.status_code not in (401, 403), (role, response.text)
+        else:
+            assert response.status_code == 403 and needed in response.json()["detail"]
+    # The empty or bogus bodies above are all rejected: nothing changed.
+    assert _content(snapshot(db)) == _content(before)
+
+
+def _content(snap: dict[str, Any]) -> dict[str, Any]:
+    """Graph content without ApiKey bookkeeping."""
+    return {"nodes": [n for n in snap["nodes"] if "ApiKey" not in n["labels"]], "rels": snap["rels"]}
+
+
+def test_revoked_key_is_refused_and_keys_are_never_shown_again(api: TestClient, keys: dict[str, str]) -> None:
+    created = api.post("/keys", headers=auth(keys["admin"]), json={"name": "temp", "role": "editor"})
+    assert created.status_code == 201
+    key = created.json()["key"]
+    listed = api.get("/keys", headers=auth(keys["admin"])).json()
+    assert key not in json.dumps(listed) and all("hash" not in row for row in listed)
+    assert api.delete(f"/keys/{created.json()['id']}", headers=auth(keys["admin"])).status_code == 204
+    response = api.post("/entities", headers=auth(key), json={})
+    assert response.status_code == 401 and "revoked" in response.json()["detail"]
+
+
+def test_reads_can_require_a_key(seeded_server: LocalNeo4j, keys: dict[str, str]) -> None:
+    with TestClient(create_app(settings_for(seeded_server, reads_require_key=True))) as client:
+        assert client.get("/entities/panama").status_code == 401
+        assert client.get("/entities/panama", headers=auth(keys["reader"])).status_code == 200
+        assert client.get("/health").status_code == 200
+        assert client.get("/").status_code == 200  # the page loads; its API calls need the key
+
+
+# --- cited writes ----------------------------------------------------------------
+
+def test_writes_without_a_valid_citation_are_rejected(api: TestClient, keys: dict[str, str],
+                                                      db: Graph) -> None:
+    editor = auth(keys["editor"])
+    before = snapshot(db)
+    no_cite = api.post("/entities", headers=editor,
+                       json={"id": "no-cite", "type": "Person", "name": "No Cite", "citations": []})
+    assert no_cite.status_code == 422 and "citations" in no_cite.text
+    bad_quote = api.post("/relationships", headers=editor, json={
+        "type": "RELIES_ON", "from": "united-states", "to": "china",
+        "properties": {"purpose": "trade"}, "citations": [cite("the U.S. relies on China")]})
+    assert bad_quote.status_code == 422 and "not found word for word" in bad_quote.json()["detail"]
+    uncited = api.patch("/entities/mexico", headers=editor, json={
+        "description": "A country.", "citations": [cite("Mexican officials")]})
+    assert uncited.status_code == 422 and "uncited: description" in uncited.json()["detail"]
+    wrong_end = api.post("/relationships", headers=editor, json={
+        "type": "HOLDS_POST", "from": "panama", "to": "mexico", "citations": [cite("Panama")]})
+    assert wrong_end.status_code == 422 and "cannot start at a Country" in wrong_end.json()["detail"]
+    assert _content(snapshot(db)) == _content(before)
+
+
+def test_create_update_and_conflict(api: TestClient, keys: dict[str, str]) -> None:
+    editor = auth(keys["editor"])
+    created = api.post("/entities", headers=editor, json={
+        "id": "us-border-patrol", "type": "Organization", "name": "U.S. Border Patrol",
+        "properties": {"kind": "government_agency"},
+        "citations": [cite("illegal crossings at the U.S. southern border", fields=["kind"])]})
+    assert created.status_code == 201 and created.json()["created"] == 1
+    again = api.post("/entities", headers=editor, json={
+        "id": "us-border-patrol", "type": "Organization", "name": "x",
+        "properties": {"kind": "group"}, "citations": [cite("illegal crossings", fields=["kind"])]})
+    assert again.status_code == 409
+    rel = api.post("/relationships", headers=editor, json={
+        "type": "PART_OF", "from": "us-border-patrol", "to": "united-states",
+        "citations": [cite("secure its borders and enforce immigration laws")]})
+    assert rel.status_code == 201
+    patched = api.patch("/relationships/us-border-patrol--part-of--united-states", headers=editor,
+                        json={"valid_from": "2003-03-01",
+                              "citations": [cite("enforce immigration laws")]})
+    assert patched.status_code == 200 and patched.json()["updated"] == 1
+    body = api.get("/entities/us-border-patrol").json()
+    part_of = body["relationships"]["PART_OF"][0]
+    assert part_of["valid_from"] == "2003-03-01" and len(part_of["citations"]) == 2
+
+
+# --- batches ------------------------------------------------------------------------
+
+CSV_HEADER = ("record,id,type,name,aliases,names,description,wikidata_qid,from,to,valid_from,valid_to,"
+              "date_text,properties,source,quote,confidence,mode,attributed_to,fields,kind,title,"
+              "publisher,url,published,language,text")
+
+
+def csv_batch() -> str:
+    rows = [
+        f'source,{NEW_SOURCE},,,,,,,,,,,,,,,,,,,news_article,Costa Rica buses migrants north,'
+        f'Example Wire,,2024-07-02,en,"{NEW_TEXT}"',
+        f'entity,costa-rica,Country,Costa Rica,,es:Costa Rica,,Q800,,,,,,"{{""iso_alpha2"": ""CR""}}",'
+        f"{NEW_SOURCE},Costa Rica's migration agency,1,asserted,,,,,,,,,",
+        f'entity,marlen-luna,Person,Marlen Luna,Luna,,,,,,,,,,{NEW_SOURCE},"The agency director, '
+        f'Marlen Luna",1,asserted,,name,,,,,,,',
+        f"relationship,,AFFECTS,,,,,,us-panama-deportation-agreement-2024,costa-rica,,,,"
+        f'"{{""how"": ""Migrants are bussed to the Nicaraguan border.""}}",{NEW_SOURCE},'
+        f'the measure follows the U.S.-Panama agreement,0.8,attributed,marlen-luna,,,,,,,,',
+        f"relationship,,AFFECTS,,,,,,us-panama-deportation-agreement-2024,costa-rica,,,,"
+        f'"{{""how"": ""Migrants are bussed to the Nicaraguan border.""}}",{NEW_SOURCE},'
+        f"bus migrants arriving from Panama,0.9,asserted,,,,,,,,,",
+    ]
+    return CSV_HEADER + "\n" + "\n".join(rows) + "\n"
+
+
+def test_a_bad_batch_writes_nothing_and_lists_every_problem(api: TestClient, keys: dict[str, str],
+                                                            db: Graph) -> None:
+    before = snapshot(db)
+    batch = {"entities": [
+        {"id": "ok-person", "type": "Person", "name": "Ok", "citations": [cite("Mayorkas")]},
+        {"id": "Bad Id", "type": "Person", "name": "x", "citations": [cite("Mayorkas")]},
+        {"id": "no-type", "name": "x", "citations": [cite("Mayorkas")]},
+        {"id": "bad-quote", "type": "Person", "name": "x", "citations": [cite("not in the text")]},
+    ]}
+    response = api.post("/import", headers=auth(keys["editor"]), json=batch)
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert "entities[1] (id=Bad Id): field id" in detail
+    assert "entities[2] (id=no-type): field type" in detail
+    assert snapshot(db) == before  # the good record was not written either
+    late = api.post("/import", headers=auth(keys["editor"]), json={"entities": [batch["entities"][0],
+                                                                             batch["entities"][3]]})
+    assert late.status_code == 422 and "bad-quote" in late.json()["detail"]
+    assert snapshot(db) == before
+    broken_csv = CSV_HEADER + "\nspaceship,x\nentity,,Person,,,,,,,,,,,{not json},,,,,,,,,,,,,\n"
+    response = api.post("/import", headers={**auth(keys["editor"]), "Content-Type": "text/csv"},
+                        content=broken_csv)
+    assert response.status_code == 422
+    assert "line 2: field record" in response.json()["detail"]
+    assert "line 3: field properties" in response.json()["detail"]
+    assert snapshot(db) == before
+
+
+def test_csv_import_from_another_article_is_idempotent_and_in_history(
+        api: TestClient, keys: dict[str, str], db: Graph) -> None:
+    headers = {**auth(keys["editor"]), "Content-Type": "text/csv"}
+    before_import = now()
+    first = api.post("/import", headers=headers, content=csv_batch())
+    assert first.status_code == 200, first.text
+    assert first.json()["created"] == 4  # source, two entities, one relationship (two citations)
+    after_first = snapshot(db)
+    second = api.post("/import", headers=headers, content=csv_batch())
+    assert second.json() == {**second.json(), "created": 0, "updated": 0, "unchanged": 4}
+    assert snapshot(db) == after_first
+    costa = api.get("/entities/costa-rica").json()
+    affects = costa["relationships"]["AFFECTS"][0]
+    assert {c["mode"] for c in affects["citations"]} == {"asserted", "attributed"}
+    history = api.get("/entities/costa-rica/history").json()["changes"]
+    assert [c["action"] for c in history] == ["create", "create"]
+    assert {c["actor"] for c in history} == {"test editor"}
+    # The graph as it was before the import.
+    assert api.get("/entities/costa-rica", params={"as_recorded": before_import}).status_code == 404
+    agreement = api.get("/entities/us-panama-deportation-agreement-2024",
+                        params={"as_recorded": before_import}).json()
+    assert "costa-rica" not in json.dumps(agreement)
+
+
+# --- history and as_recorded ---------------------------------------------------------
+
+def test_history_and_as_recorded_after_update_and_retraction(api: TestClient, keys: dict[str, str]) -> None:
+    editor = auth(keys["editor"])
+    published = now()
+    changed = api.patch("/entities/ecuador-visa-requirement-chinese-nationals", headers=editor, json={
+        "properties": {"status": "suspended"},
+        "citations": [cite("Ecuador has imposed visa requirements", fields=["status"])]})
+    assert changed.status_code == 200, changed.text
+    gone = api.delete("/relationships/united-states--relies-on--ecuador", headers=editor,
+                      params={"note": "reliance was inferred, not stated"})
+    assert gone.status_code == 204
+    current = api.get("/entities/ecuador-visa-requirement-chinese-nationals").json()
+    assert current["properties"]["status"] == "suspended"
+    then = api.get("/entities/ecuador-visa-requirement-chinese-nationals",
+                   params={"as_recorded": published}).json()
+    assert then["properties"]["status"] == "in_force"
+    assert len(then["citations"]) == 1 and len(current["citations"]) == 2
+    now_rel = api.get("/entities/united-states/neighbors", params={"rel_type": "RELIES_ON"}).json()
+    then_rel = api.get("/entities/united-states/neighbors",
+                       params={"rel_type": "RELIES_ON", "as_recorded": published}).json()
+    assert {n["id"] for n in now_rel["nodes"]} == {"panama", "mexico"}
+    assert {n["id"] for n in then_rel["nodes"]} == {"panama", "mexico", "ecuador"}
+    policies = api.get("/policies", params={"status": "in_force", "as_recorded": published}).json()
+    assert "ecuador-visa-requirement-chinese-nationals" in {p["id"] for p in policies}
+    history = api.get("/entities/ecuador/history").json()["changes"]
+    retraction = [c for c in history if c["action"] == "retract"]
+    assert retraction and retraction[0]["note"] == "reliance was inferred, not stated"
+    assert retraction[0]["before"]["purpose"].startswith("Reducing migrant crossings")
+    assert retraction[0]["key_id"] == keys["editor"].split("_")[1]
+    update = api.get("/entities/ecuador-visa-requirement-chinese-nationals/history").json()["changes"]
+    assert update[-1]["before"]["status"] == "in_force" and update[-1]["after"]["status"] == "suspended"
+    bad = api.get("/entities/panama", params={"as_recorded": "last tuesday"})
+    assert bad.status_code == 422 and "as_recorded" in bad.text
+
+
+def test_retracting_an_entity_with_relationships_needs_cascade(api: TestClient, keys: dict[str, str]) -> None:
+    editor = auth(keys["editor"])
+    refused = api.delete("/entities/northern-mexico", headers=editor)
+    assert refused.status_code == 409 and "cascade=true" in refused.json()["detail"]
+    assert api.get("/entities/northern-mexico").status_code == 200
+    before = now()
+    assert api.delete("/entities/northern-mexico", headers=editor,
+                      params={"cascade": "true"}).status_code == 204
+    assert api.get("/entities/northern-mexico").status_code == 404
+    hits = api.get("/entities", params={"q": "northern Mexico"}).json()["results"]
+    assert "northern-mexico" not in {hit["id"] for hit in hits}
+    assert api.get("/entities/northern-mexico", params={"as_recorded": before}).status_code == 200
+    actions = [c["action"] for c in api.get("/entities/northern-mexico/history").json()["changes"]]
+    assert actions.count("retract") == 3  # the place and its two relationships
+
+
+def test_merge_moves_relationships_and_the_old_id_redirects(api: TestClient, keys: dict[str, str],
+                                                            db: Graph) -> None:
+    editor, admin = auth(keys["editor"]), auth(keys["admin"])
+    assert api.post("/entities", headers=editor, json={
+        "id": "dhs", "type": "Organization", "name": "DHS", "properties": {"kind": "government_agency"},
+        "citations": [cite("The Department of Homeland Security", fields=["kind"])]}).status_code == 201
+    assert api.post("/relationships", headers=editor, json={
+        "type": "FUNDS", "from": "dhs", "to": "panamanian-authorities",
+        "citations": [cite("assist their Panamanian counterparts")]}).status_code == 201
+    before = now()
+    merged = api.post("/entities/dhs/merge", headers=admin,
+                      json={"into": "us-department-of-homeland-security"})
+    assert merged.status_code == 200, merged.text
+    moved = api.get("/entities/dhs", follow_redirects=False)
+    assert moved.status_code == 308
+    assert moved.headers["location"] == "/entities/us-department-of-homeland-security"
+    survivor = api.get("/entities/dhs").json()  # follows the redirect
+    assert survivor["id"] == "us-department-of-homeland-security"
+    assert [r["other"]["id"] for r in survivor["relationships"]["FUNDS"]] == ["panamanian-authorities"]
+    assert "DHS" in survivor["aliases"]
+    assert api.get("/id/dhs", follow_redirects=False, headers={"Accept": "text/turtle"}).status_code == 308
+    old = api.get("/entities/dhs", params={"as_recorded": before}).json()
+    assert old["id"] == "dhs" and "FUNDS" in old["relationships"]
+    same = api.post("/entities/dhs/merge", headers=admin, json={"into": "panama"})
+    assert same.status_code == 404
+
+
+# --- hostile input and limits ------------------------------------------------------------
+
+PROBES = ["') MATCH (n) DETACH DELETE n //", "\"}) DETACH DELETE n RETURN 1 //", "$(x)", "`x`:Label",
+          "\\u0000", "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("probe", PROBES)
+def test_injection_probes_in_write_fields_are_stored_as_text_or_refused(
+        api: TestClient, keys: dict[str, str], db: Graph, probe: str) -> None:
+    count = db.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    ident = f"probe-{abs(hash(probe)) % 100000}"
+    response = api.post("/entities", headers=auth(keys["editor"]), json={
+        "id": ident, "type": "Person", "name": probe, "aliases": [probe], "description": probe,
+        "names": {"es": probe},
+        "citations": [cite("Mayorkas", attributed_to=None, fields=["description"])]})
+    assert response.status_code == 201, response.text
+    stored = api.get(f"/entities/{ident}").json()
+    assert stored["name"] == probe and stored["aliases"] == [probe] and stored["names"] == {"es": probe}
+    assert db.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == count + 2  # the entity and its Change
+    for field in ("id", "type", "from", "to"):
+        body = {"type": "ATTENDED", "from": ident, "to": "inauguration-of-jose-raul-mulino",
+                "citations": [cite("attended the inauguration")], field: probe}
+        assert api.post("/relationships", headers=auth(keys["editor"]), json=body).status_code == 422
+    assert api.patch(f"/entities/{probe}", headers=auth(keys["editor"]), json={
+        "name": "x", "citations": [cite("Mayorkas", fields=["name"])]}).status_code in (404, 422)
+
+
+def test_body_limit_rate_limit_cors_headers_and_no_stack_traces(seeded_server: LocalNeo4j,
+                                                                keys: dict[str, str]) -> None:
+    settings = settings_for(seeded_server, max_body_bytes=2048, rate_limit="5/minute",
+                            cors_origins=["https://newsroom.example"])
+    app = create_app(settings)
+
+    @app.get("/boom", include_in_schema=False)
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        big = client.post("/import", headers=auth(keys["editor"]), content=b"x" * 5000)
+        assert big.status_code == 413 and "2048" in big.json()["detail"]
+        crash = client.get("/boom")
+        assert crash.status_code == 500 and "secret internals" not in crash.text
+        assert "Traceback" not in crash.text and crash.headers["x-request-id"]
+        page = client.get("/", headers={"Origin": "https://newsroom.example"})
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        assert page.headers["x-frame-options"] == "DENY"
+        assert page.headers["access-control-allow-origin"] == "https://newsroom.example"
+        statuses = [client.get("/entities/panama", headers={"X-Request-ID": "abc-123"})
+                    for _ in range(6)]
+        assert statuses[0].headers["x-request-id"] == "abc-123"
+        assert [r.status_code for r in statuses][-1] == 429
+        assert "rate limit" in statuses[-1].json()["detail"]
+        # Another key has its own budget.
+        assert client.get("/entities/panama", headers=auth(keys["reader"])).status_code == 200
