@@ -20,6 +20,7 @@ from app.errors import GraphError, SeedError
 from app.history import Actor
 from app.loader import LoadReport, load_seeds, write_bundle
 from app.localserver import LocalNeo4j, LocalServerError
+from app.middleware import configure_logging
 from app.rdf.export import export_chunks
 from app.rdf.formats import rdf_format
 from app.rdf.importer import import_rdf
@@ -293,6 +294,7 @@ def run(
     API_PID.write_text(str(os.getpid()))
     host, port = host or settings.api_host, port or settings.api_port
     console.print(f"serving on http://{host}:{port}  (docs at /docs; Ctrl-C or `make stop` ends it)")
+    configure_logging()
     try:
         uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info")
     finally:

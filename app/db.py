@@ -77,6 +77,9 @@ def translate_errors() -> Iterator[None]:
         raise DatabaseUnavailable(f"Neo4j driver error: {exc}") from exc
     except OSError as exc:
         raise DatabaseUnavailable(f"Neo4j connection failed: {exc}") from exc
+    except (ValueError, OverflowError) as exc:
+        # The driver refuses to encode a parameter (e.g. an out-of-range temporal value).
+        raise InvalidInput(f"a parameter cannot be sent to Neo4j: {exc}") from exc
 
 
 class Graph:

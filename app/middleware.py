@@ -184,7 +184,6 @@ def rate_limited(request: Request) -> None:
 
 
 def install(app: FastAPI, settings: Settings) -> None:
-    configure_logging()
     app.state.rate_limit = RateLimit(settings.rate_limit)
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                        allow_methods=["GET", "HEAD", "OPTIONS"],

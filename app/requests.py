@@ -32,6 +32,17 @@ class Params(BaseModel):
         "UTC if no offset), e.g. the view published with a story. Separate from as_of.",
         examples=["2026-01-01T00:00:00Z"])
 
+    @field_validator("as_recorded")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        """Store and compare in UTC (Neo4j also refuses offsets beyond 18 hours)."""
+        if value is None:
+            return None
+        try:
+            return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+        except OverflowError:
+            raise ValueError("as_recorded is out of range") from None
+
     @property
     def t(self) -> datetime:
         return record_cutoff(self.as_recorded)
