@@ -5,10 +5,11 @@ their source) before anything is stored, runs in one transaction, and leaves a
 history entry naming the key that made it.
 """
 
-from typing import Any
+from datetime import date
+from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.cypher import load
 from app.db import Graph
@@ -23,9 +24,20 @@ from app.records import (
     RelationshipRecord,
     SourceRecord,
     check_bundle,
+    describe,
 )
 from app.schema import get_schema
 from app.storage import decode_citations, decode_names, plain
+
+T = TypeVar("T", bound=BaseModel)
+
+
+def record(model: type[T], data: dict[str, Any], where: str) -> T:
+    """Build a record from merged data; a bad merge is a 422 naming the field, not a 500."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise SeedError([f"{where}: {message}" for message in describe(exc)]) from None
 
 
 def validate(graph: Graph, bundle: Bundle) -> None:
@@ -90,8 +102,8 @@ class EntityPatch(BaseModel):
 class RelationshipPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    valid_from: str | None = Field(None, description="YYYY-MM-DD")
-    valid_to: str | None = Field(None, description="YYYY-MM-DD")
+    valid_from: date | None = Field(None, description="YYYY-MM-DD")
+    valid_to: date | None = Field(None, description="YYYY-MM-DD")
     date_text: str | None = None
     properties: dict[str, Any] | None = None
     citations: list[Citation] = Field(min_length=1, description="At least one new citation.")
@@ -105,7 +117,7 @@ class SourcePatch(BaseModel):
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    published: date | None = None
     language: str | None = None
 
 
@@ -115,13 +127,13 @@ def stored_entity(graph: Graph, entity_id: str) -> EntityRecord:
         raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
     props = rows[0]["props"]
     node = get_schema().nodes[props["type"]]
-    return EntityRecord.model_validate({
+    return record(EntityRecord, {
         "id": props["id"], "type": props["type"], "name": props["name"],
         "aliases": props.get("aliases") or [], "names": decode_names(props.get("names")),
         "description": props.get("description"), "wikidata_qid": props.get("wikidata_qid"),
         "properties": {k: plain(v) for k, v in props.items() if k in node.properties},
         "citations": decode_citations(props),
-    })
+    }, f"entity {entity_id}")
 
 
 def _uncited(changed: set[str], citations: list[Citation], reference: set[str]) -> list[str]:
@@ -146,7 +158,8 @@ def update_entity(graph: Graph, entity_id: str, patch: EntityPatch, actor: Actor
             "every changed attribute needs a citation listing it in `fields`; uncited: "
             + ", ".join(missing), fields=missing)
     data["citations"] = [*current.citations, *patch.citations]
-    return import_bundle(graph, Bundle(entities=[EntityRecord.model_validate(data)]), actor)
+    return import_bundle(graph, Bundle(entities=[record(EntityRecord, data, f"entity {entity_id}")]),
+                         actor)
 
 
 def update_relationship(graph: Graph, rel_id: str, patch: RelationshipPatch,
@@ -168,7 +181,8 @@ def update_relationship(graph: Graph, rel_id: str, patch: RelationshipPatch,
     data.update(update)
     if patch.properties:
         data["properties"] = {**data["properties"], **patch.properties}
-    return import_bundle(graph, Bundle(relationships=[RelationshipRecord.model_validate(data)]), actor)
+    merged = record(RelationshipRecord, data, f"relationship {rel_id}")
+    return import_bundle(graph, Bundle(relationships=[merged]), actor)
 
 
 def update_source(graph: Graph, source_id: str, patch: SourcePatch, actor: Actor) -> dict[str, Any]:

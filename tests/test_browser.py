@@ -50,7 +50,9 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    # bypass_csp: the tests inspect the page with evaluated JavaScript, which our CSP forbids.
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True,
+                                  bypass_csp=True)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -200,7 +202,7 @@ def test_permalink_reproduces_the_view_and_positions(page: Page, browser: Browse
     assert "#n=" in link and "ht=Statement" in link and "p=" in link
     shown, positions = node_ids(page), page.evaluate(
         "Object.fromEntries(graphBrowser.cy.nodes().map(n => [n.id(), n.position()]))")
-    other = browser.new_page(viewport={"width": 1440, "height": 900})
+    other = browser.new_page(viewport={"width": 1440, "height": 900}, bypass_csp=True)
     other.goto(link)
     other.wait_for_function(f"graphBrowser.cy.nodes().length === {len(shown)}")
     assert node_ids(other) == shown
@@ -277,3 +279,18 @@ def test_screenshot_is_not_blank(page: Page, live_url: str) -> None:
     assert canvas.getextrema()[0] < 128, "nothing dark drawn on the graph canvas"
     SCREENSHOT.parent.mkdir(exist_ok=True)
     image.save(SCREENSHOT)
+
+
+def test_the_page_works_under_its_own_content_security_policy(browser: Browser, live_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})  # CSP enforced
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text)
+            if "Content Security Policy" in msg.text else None)
+    page.goto(live_url + "/id/jose-raul-mulino")
+    expect(page.get_by_test_id("details-title")).to_have_text("José Raúl Mulino")
+    expect(page.get_by_test_id("counts")).to_contain_text("holds post")
+    page.get_by_test_id("expand-all").click()
+    expect(page.locator("#rel-filters input[data-rel=STATED]")).to_be_visible()
+    context.close()
+    assert violations == []

@@ -5,6 +5,7 @@ import json
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -372,3 +373,12 @@ def test_body_limit_rate_limit_cors_headers_and_no_stack_traces(seeded_server: L
         assert "rate limit" in statuses[-1].json()["detail"]
         # Another key has its own budget.
         assert client.get("/entities/panama", headers=auth(keys["reader"])).status_code == 200
+
+
+def test_the_readme_example_batch_imports(api: TestClient, keys: dict[str, str]) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "sample-batch.csv"
+    headers = {**auth(keys["editor"]), "Content-Type": "text/csv"}
+    first = api.post("/import", headers=headers, content=example.read_bytes())
+    assert first.status_code == 200, first.text
+    second = api.post("/import", headers=headers, content=example.read_bytes())
+    assert second.json()["created"] == 0 and second.json()["updated"] == 0
