@@ -68,6 +68,8 @@ def import_bundle(graph: Graph, bundle: Bundle, actor: Actor) -> LoadReport:
 def create_source(graph: Graph, source: SourceRecord, actor: Actor) -> LoadReport:
     if _exists(graph, "source", source.id):
         raise Conflict(f"source {source.id!r} exists; sources are immutable once cited")
+    if _exists(graph, "entity", source.id):
+        raise Conflict(f"{source.id!r} is an entity id; sources and entities share one URI space")
     return import_bundle(graph, Bundle(sources=[(source, source.text or "")]), actor)
 
 

@@ -382,3 +382,9 @@ def test_the_readme_example_batch_imports(api: TestClient, keys: dict[str, str])
     assert first.status_code == 200, first.text
     second = api.post("/import", headers=headers, content=example.read_bytes())
     assert second.json()["created"] == 0 and second.json()["updated"] == 0
+
+
+def test_a_source_cannot_take_an_entity_id(api: TestClient, keys: dict[str, str]) -> None:
+    response = api.post("/sources", headers=auth(keys["editor"]),
+                        json={"id": "panama", "kind": "document", "text": "Some text."})
+    assert response.status_code == 409 and "one URI space" in response.json()["detail"]

@@ -202,7 +202,9 @@ def empty_db(own_server: LocalNeo4j) -> Iterator[Neo4jGraph]:
 
 
 def data_only(snap: dict[str, object]) -> dict[str, object]:
-    nodes = [n for n in snap["nodes"] if "SchemaMeta" not in n["labels"]]  # type: ignore[attr-defined]
+    # The export is the published graph: schema bookkeeping and edit history stay out.
+    nodes = [n for n in snap["nodes"]  # type: ignore[attr-defined]
+             if not {"SchemaMeta", "Change"} & set(n["labels"])]
     return {"nodes": nodes, "rels": snap["rels"]}
 
 

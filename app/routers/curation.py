@@ -26,6 +26,7 @@ from app.models import ErrorOut
 from app.records import EntityRecord, RelationshipRecord, SourceRecord
 from app.routers import ERRORS
 from app.schema import FACT_ID_PATTERN, ID_PATTERN
+from app.storage import plain
 
 router = APIRouter(tags=["curation"])
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -64,7 +65,7 @@ def post_source(source: SourceRecord, who: EditorDep, graph: GraphDep) -> WriteR
 def patch_source(source_id: EntityId, patch: SourcePatch, who: EditorDep,
                  graph: GraphDep) -> dict[str, Any]:
     after = update_source(graph, source_id, patch, who.actor)
-    return {k: v for k, v in after.items() if k != "text"} | {"id": source_id}
+    return {k: plain(v) for k, v in after.items() if k != "text"} | {"id": source_id}
 
 
 @router.post("/entities", status_code=status.HTTP_201_CREATED, response_model=WriteReport,

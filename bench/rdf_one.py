@@ -1,0 +1,43 @@
+"""One RDF dump in its own process, so its peak memory is its own.
+
+    python -m bench.rdf_one nt stream   # the service's paged, streaming export
+    python -m bench.rdf_one nt naive    # everything into one rdflib Graph, then serialize
+Prints one JSON line: triples, seconds, triples per second, peak RSS.
+"""
+
+import json
+import resource
+import sys
+import time
+
+from app.db import open_graph
+from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, iter_pages, new_store
+from app.rdf.formats import FORMATS
+from app.rdf.mapping import Emitter
+from app.rdf.vocab import base_for
+from app.settings import Settings
+
+
+def main() -> None:
+    fmt, mode = FORMATS[sys.argv[1]], sys.argv[2]
+    graph = open_graph(Settings())
+    base = base_for("http://127.0.0.1:8000")
+    started, lines = time.perf_counter(), 0
+    if mode == "stream":
+        for chunk in export_chunks(graph, fmt, base):
+            lines += chunk.count(b"\n")
+    else:
+        store = new_store(fmt, base)
+        emitter = Emitter(base, store)
+        for kind, rows in iter_pages(graph, PAGE_SIZE):
+            emit_page(emitter, kind, rows)
+        lines = store.serialize(format=fmt.rdflib, encoding="utf-8").count(b"\n")
+    seconds = time.perf_counter() - started
+    graph.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"triples": lines, "seconds": round(seconds, 2),
+                      "triples_per_second": round(lines / seconds), "peak_rss_mb": round(peak)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,353 @@
+"""Benchmarks: bulk load vs naive MERGE, query latency through the API vs raw Cypher,
+concurrent entity reads, and the streaming RDF dump vs naive rdflib.
+
+    python -m bench.run --size 100000            # one size, full run
+    python -m bench.run --size 10000 --smoke     # the quick run `make test` does
+
+Each run starts its own Neo4j in a temporary folder, and writes
+bench/results/<size>.json, bench/results/<size>.md and the query plans.
+Ratios come from one run, so the noise of the machine hits both sides alike.
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from app.bulk import bulk_load
+from app.cypher import load
+from app.db import Graph, open_graph
+from app.localserver import LocalNeo4j
+from app.requests import FAR_FUTURE
+from app.schema import apply_schema
+from app.settings import Settings
+from app.text import fold, lucene_query, search_terms
+from bench.generate import SyntheticGraph, generate
+
+ROOT = Path(__file__).resolve().parent
+RESULTS = ROOT / "results"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def pick(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000, 2)
+
+    return {"p50": pick(0.50), "p95": pick(0.95), "p99": pick(0.99), "n": len(ordered)}
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- load -------------------------------------------------------------------------
+
+def naive_load(graph: Graph, data: SyntheticGraph, sample: int) -> dict[str, float]:
+    """One MERGE per record, one transaction each: what a first script would do."""
+    entities = data.entities[:sample]
+    started = time.perf_counter()
+    for e in entities:
+        graph.write("MERGE (n:Entity {id: $id}) SET n += $props", id="naive-" + e["id"],
+                    props={**e["props"], "id": "naive-" + e["id"]})
+    entity_rate = len(entities) / (time.perf_counter() - started)
+    rels = data.relationships[:sample]
+    started = time.perf_counter()
+    for r in rels:
+        graph.write("MATCH (a:Entity {id: $a}), (b:Entity {id: $b}) "
+                    "MERGE (a)-[x:NAIVE {id: $id}]->(b) SET x += $props",
+                    a=r["from"], b=r["to"], id="naive-" + r["id"], props=r["props"])
+    rel_rate = len(rels) / (time.perf_counter() - started)
+    graph.write("MATCH ()-[x:NAIVE]->() DELETE x")
+    graph.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'naive-' DETACH DELETE n")
+    return {"entities_per_second": round(entity_rate, 1), "relationships_per_second": round(rel_rate, 1)}
+
+
+def load_phase(graph: Graph, data: SyntheticGraph, batch_size: int, sample: int) -> dict[str, Any]:
+    say(f"bulk load: {len(data.entities)} entities, {len(data.relationships)} relationships")
+    report = bulk_load(graph, data.sources, data.entities, data.relationships, batch_size)
+    bulk = {"entities_per_second": round(report.entities_per_second, 1),
+            "relationships_per_second": round(report.relationships_per_second, 1),
+            "seconds": round(report.entity_seconds + report.relationship_seconds, 1)}
+    say(f"naive load of {sample} records for comparison")
+    naive = naive_load(graph, data, sample)
+    return {"batch_size": batch_size, "bulk": bulk, "naive": naive, "naive_sample": sample,
+            "ratio_entities": round(bulk["entities_per_second"] / naive["entities_per_second"], 1),
+            "ratio_relationships": round(bulk["relationships_per_second"]
+                                        / naive["relationships_per_second"], 1)}
+
+
+# --- queries ------------------------------------------------------------------------
+
+Case = tuple[str, str, dict[str, Any]]
+
+
+def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[], Case]]:
+    """Per endpoint: a function giving (API path, query file, Cypher params) for a random case."""
+    ids = [e["id"] for e in data.entities]
+    persons = [e for e in data.entities if e["type"] == "Person"]
+    edges = data.relationships
+    t = FAR_FUTURE
+    base = {"types": [], "rel_types": [], "direction": "both", "as_of": None, "t": t,
+            "max_paths": 20_000}
+
+    def search() -> Case:
+        name = rng.choice(persons)["props"]["name"]
+        terms = search_terms(name)
+        return (f"/entities?q={name}", "search_entities",
+                {"lucene": lucene_query(terms), "folded": fold(name), "types": [], "cap": 1000,
+                 "limit": 20, "offset": 0, "t": t})
+
+    def entity() -> Case:
+        i = rng.choice(ids)
+        return f"/entities/{i}", "entity_get", {"id": i, "t": t}
+
+    def neighbors(depth: int) -> Callable[[], Case]:
+        def make() -> Case:
+            i = rng.choice(ids)
+            return (f"/entities/{i}/neighbors?depth={depth}&limit=50", f"neighbors_d{depth}",
+                    {**base, "id": i, "limit": 50})
+        return make
+
+    def paths() -> Case:
+        a, b = rng.choice(edges)["from"], rng.choice(edges)["to"]
+        while b == a:  # the API rightly refuses a path from an entity to itself
+            b = rng.choice(edges)["to"]
+        return (f"/paths?from={a}&to={b}&max_hops=4", "paths",
+                {"from": a, "to": b, "k": 3, "max_hops": 4, "as_of": None, "exclude_types": [],
+                 "exclude_rel_types": [], "t": t})
+
+    def connections() -> Case:
+        edge = rng.choice(edges)
+        other = rng.choice([r for r in rng.sample(edges, 50) if r["to"] == edge["to"]] or [edge])
+        a, b = edge["from"], other["from"] if other["from"] != edge["from"] else rng.choice(ids)
+        return (f"/connections?ids={a}&ids={b}", "connections",
+                {"ids": [a, b], "as_of": None, "limit": 50, "t": t})
+
+    def timeline() -> Case:
+        i = rng.choice(ids)
+        return f"/entities/{i}/timeline", "entity_get", {"id": i, "t": t}
+
+    return {"search": search, "entity": entity, "neighbors_d1": neighbors(1),
+            "neighbors_d2": neighbors(2), "paths_4_hops": paths, "connections": connections,
+            "timeline": timeline}
+
+
+def start_api(settings_env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, **settings_env}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--port", str(port),
+         "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the API did not start")
+
+
+def profile(graph: Graph, query_file: str, params: dict[str, Any]) -> str:
+    records, summary, _ = graph.driver.execute_query("PROFILE " + load(query_file), params,
+                                                     database_=graph.database)
+    lines: list[str] = []
+
+    def walk(plan: dict[str, Any], depth: int) -> None:
+        details = plan.get("args", {}).get("Details", "")
+        lines.append(f"{'  ' * depth}{plan['operatorType']}  rows={plan.get('rows')} "
+                     f"dbHits={plan.get('dbHits')}  {details}")
+        for child in plan.get("children", []):
+            walk(child, depth + 1)
+
+    if summary.profile:
+        walk(summary.profile, 0)
+    return "\n".join(lines)
+
+
+def query_phase(graph: Graph, data: SyntheticGraph, api: str, runs: int, plans_dir: Path) -> dict[str, Any]:
+    rng = random.Random(11)
+    results: dict[str, Any] = {}
+    plans_dir.mkdir(parents=True, exist_ok=True)
+    with httpx.Client(base_url=api, timeout=60) as client:
+        for name, make in workload(data, rng).items():
+            cases = [make() for _ in range(runs)]
+            for path, query_file, params in cases[:5]:  # warm both paths
+                client.get(path)
+                graph.read(load(query_file), **params)
+            api_times, raw_times, errors = [], [], 0
+            for path, query_file, params in cases:
+                started = time.perf_counter()
+                response = client.get(path)
+                api_times.append(time.perf_counter() - started)
+                errors += response.status_code >= 400
+                started = time.perf_counter()
+                graph.read(load(query_file), **params)
+                raw_times.append(time.perf_counter() - started)
+            api, raw = percentiles(api_times), percentiles(raw_times)
+            results[name] = {"api_ms": api, "raw_ms": raw, "errors": errors,
+                             "overhead_p50": round(api["p50"] / max(raw["p50"], 0.01), 2),
+                             "overhead_p99": round(api["p99"] / max(raw["p99"], 0.01), 2)}
+            (plans_dir / f"{name}.txt").write_text(profile(graph, cases[0][1], cases[0][2]) + "\n")
+            say(f"  {name}: api p50 {api['p50']} ms p99 {api['p99']} ms; raw p50 {raw['p50']} ms")
+    return results
+
+
+def concurrency_phase(api: str, data: SyntheticGraph, seconds: float, threads: int) -> dict[str, Any]:
+    ids = [e["id"] for e in data.entities]
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker(seed: int) -> None:
+        nonlocal errors
+        rng = random.Random(seed)
+        local: list[float] = []
+        bad = 0
+        with httpx.Client(base_url=api, timeout=30) as client:
+            while time.monotonic() < stop_at:
+                started = time.perf_counter()
+                try:
+                    ok = client.get(f"/entities/{rng.choice(ids)}").status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                local.append(time.perf_counter() - started)
+                bad += not ok
+        with lock:
+            latencies.extend(local)
+            errors += bad
+
+    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
+    started = time.perf_counter()
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    elapsed = time.perf_counter() - started
+    return {"threads": threads, "seconds": round(elapsed, 1),
+            "requests_per_second": round(len(latencies) / elapsed, 1), "errors": errors,
+            "latency_ms": percentiles(latencies)}
+
+
+# --- RDF --------------------------------------------------------------------------------
+
+def rdf_phase(env: dict[str, str], formats: list[str]) -> dict[str, Any]:
+    results = {}
+    for fmt in formats:
+        for mode in ("stream", "naive"):
+            out = subprocess.run([sys.executable, "-m", "bench.rdf_one", fmt, mode],
+                                 env={**os.environ, **env}, capture_output=True, text=True, timeout=7200)
+            if out.returncode != 0:
+                raise RuntimeError(out.stderr[-2000:])
+            results[f"{fmt}/{mode}"] = json.loads(out.stdout.strip().splitlines()[-1])
+            say(f"  rdf {fmt} {mode}: {results[f'{fmt}/{mode}']}")
+    return results
+
+
+# --- main ----------------------------------------------------------------------------------
+
+def markdown(size: int, report: dict[str, Any]) -> str:
+    load_ = report["load"]
+    lines = [f"## {size:,} entities", "",
+             f"Generated: {report['graph']['entities']:,} entities, "
+             f"{report['graph']['relationships']:,} relationships, {report['graph']['sources']} sources.", "",
+             "| load | entities/s | relationships/s |", "| --- | --- | --- |",
+             f"| bulk (UNWIND, batch {load_['batch_size']}) | {load_['bulk']['entities_per_second']:,} | "
+             f"{load_['bulk']['relationships_per_second']:,} |",
+             f"| naive (one MERGE per record, sample {load_['naive_sample']}) | "
+             f"{load_['naive']['entities_per_second']:,} | {load_['naive']['relationships_per_second']:,} |",
+             f"| **ratio** | **{load_['ratio_entities']}×** | **{load_['ratio_relationships']}×** |", "",
+             "| endpoint | API p50 | API p95 | API p99 | raw p50 | raw p99 | overhead p50 | errors |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for name, q in report["queries"].items():
+        lines.append(f"| {name} | {q['api_ms']['p50']} | {q['api_ms']['p95']} | {q['api_ms']['p99']} | "
+                     f"{q['raw_ms']['p50']} | {q['raw_ms']['p99']} | {q['overhead_p50']}× | {q['errors']} |")
+    c = report["concurrency"]
+    lines += ["", f"Concurrent entity reads: {c['threads']} client threads for {c['seconds']} s: "
+              f"**{c['requests_per_second']} req/s**, p50 {c['latency_ms']['p50']} ms, "
+              f"p99 {c['latency_ms']['p99']} ms, {c['errors']} errors.", "",
+              "| RDF dump | triples | triples/s | peak RSS (MB) |", "| --- | --- | --- | --- |"]
+    for name, r in report["rdf"].items():
+        lines.append(f"| {name} | {r['triples']:,} | {r['triples_per_second']:,} | {r['peak_rss_mb']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=10_000, help="entities to generate")
+    parser.add_argument("--smoke", action="store_true", help="few samples, short phases")
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn workers for the API")
+    parser.add_argument("--rdf", default="nt,nquads", help="dump formats to measure ('' for none)")
+    parser.add_argument("--heap", default="2g")
+    parser.add_argument("--pagecache", default="2g")
+    args = parser.parse_args()
+
+    runs, naive_sample, seconds = (10, 200, 2.0) if args.smoke else (300, 2000, 20.0)
+    folder = Path(tempfile.mkdtemp(prefix="mgraph-bench-"))
+    server = LocalNeo4j(folder / "neo4j", port=free_port(), heap=args.heap, pagecache=args.pagecache)
+    api_proc = None
+    try:
+        say(f"starting Neo4j in {folder}")
+        server.start(timeout=180)
+        env = {"NEO4J_URI": server.bolt_uri, "RATE_LIMIT": "100000000/minute",
+               "NEO4J_QUERY_TIMEOUT_SECONDS": "60"}
+        graph = open_graph(Settings(_env_file=None, neo4j_uri=server.bolt_uri,  # type: ignore[call-arg]
+                                    neo4j_query_timeout_seconds=60))
+        apply_schema(graph)
+        say(f"generating {args.size:,} entities")
+        data = generate(args.size)
+        report: dict[str, Any] = {"size": args.size, "smoke": args.smoke, "machine": {
+            "cpus": os.cpu_count(), "python": sys.version.split()[0]},
+            "graph": {"entities": len(data.entities), "relationships": len(data.relationships),
+                      "sources": len(data.sources)}}
+        report["load"] = load_phase(graph, data, args.batch_size, naive_sample)
+        graph.write("CALL db.awaitIndexes(600)")
+        port = free_port()
+        api_proc = start_api(env, port, args.workers)
+        api = f"http://127.0.0.1:{port}"
+        say("query latency through the API and through the driver")
+        report["queries"] = query_phase(graph, data, api, runs, ROOT / "plans" / str(args.size))
+        say("concurrent entity reads")
+        report["concurrency"] = concurrency_phase(api, data, seconds, threads=16)
+        graph.close()
+        say("RDF dumps")
+        report["rdf"] = rdf_phase(env, [f for f in args.rdf.split(",") if f])
+        RESULTS.mkdir(exist_ok=True)
+        name = f"{args.size}{'-smoke' if args.smoke else ''}"
+        (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
+        (RESULTS / f"{name}.md").write_text(markdown(args.size, report))
+        print(markdown(args.size, report))
+    finally:
+        if api_proc is not None:
+            api_proc.terminate()
+            api_proc.wait(timeout=30)
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
