@@ -3,7 +3,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 VENV := .venv/bin
 
-.PHONY: setup run stop test lint pytest status clean
+.PHONY: setup run stop test lint pytest status clean bench
 
 setup:
 	@bash scripts/setup.sh
@@ -28,3 +28,8 @@ test: lint pytest
 
 clean: stop
 	rm -rf .data .stamps graph/server/target
+
+# Benchmarks (see bench/README.md): SIZES="10000 100000" make bench
+SIZES ?= 10000 100000
+bench: setup
+	for size in $(SIZES); do $(VENV)/python -m bench.run --size $$size || exit 1; done

@@ -25,13 +25,14 @@ def main() -> None:
     started, lines = time.perf_counter(), 0
     if mode == "stream":
         for chunk in export_chunks(graph, fmt, base):
-            lines += chunk.count(b"\n")
+            lines += sum(1 for line in chunk.split(b"\n") if line.strip())
     else:
         store = new_store(fmt, base)
         emitter = Emitter(base, store)
         for kind, rows in iter_pages(graph, PAGE_SIZE):
             emit_page(emitter, kind, rows)
-        lines = store.serialize(format=fmt.rdflib, encoding="utf-8").count(b"\n")
+        data = store.serialize(format=fmt.rdflib, encoding="utf-8")
+        lines = sum(1 for line in data.split(b"\n") if line.strip())
     seconds = time.perf_counter() - started
     graph.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -300,7 +300,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000, help="entities to generate")
     parser.add_argument("--smoke", action="store_true", help="few samples, short phases")
     parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--workers", type=int, default=2, help="uvicorn workers for the API")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="uvicorn workers (2+ adds ~40 ms per request here; see README)")
     parser.add_argument("--rdf", default="nt,nquads", help="dump formats to measure ('' for none)")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="2g")
