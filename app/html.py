@@ -49,10 +49,6 @@ def _relationship(rel: RelationshipOut) -> str:
             f'<div class="meta">{escape(dates)}</div></td><td>{_citations(rel.citations)}</td></tr>')
 
 
-def entity_page(entity: EntityOut) -> str:
-    return page(entity.name, entity_fragment(entity))
-
-
 def entity_fragment(entity: EntityOut) -> str:
     facts = [("aliases", ", ".join(entity.aliases)), *entity.names.items(),
              *entity.identifiers.items(), *entity.properties.items()]

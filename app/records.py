@@ -195,6 +195,26 @@ def parse_bundle(folders: list[Path]) -> tuple[Bundle, list[str], dict[str, str]
     return bundle, problems, origin
 
 
+def _property_problems(kind: str, properties: dict[str, Any], where: str) -> list[str]:
+    """Type-specific properties checked against the schema's model for `kind`."""
+    try:
+        properties_model(kind).model_validate(properties)
+    except ValidationError as exc:
+        return [f"{where}: {msg.replace('field ', 'field properties.', 1)}" for msg in describe(exc)]
+    return []
+
+
+def _duplicate_problems(kind: str, ids: list[tuple[str, str]]) -> list[str]:
+    """(id, where) pairs: one problem for each id seen before."""
+    seen: set[str] = set()
+    problems = []
+    for ident, where in ids:
+        if ident in seen:
+            problems.append(f"{where}: field id: duplicate {kind} id {ident}")
+        seen.add(ident)
+    return problems
+
+
 def check_bundle(
     bundle: Bundle,
     origin: dict[str, str],
@@ -207,21 +227,14 @@ def check_bundle(
     source_text = dict(known_sources or {})
     entity_type = dict(known_entities or {})
 
-    seen: set[str] = set()
-    for record, text in bundle.sources:
-        where = origin.get(f"source:{record.id}", record.id)
-        if record.id in seen:
-            problems.append(f"{where}: field id: duplicate source id {record.id}")
-        seen.add(record.id)
-        source_text[record.id] = text
-
-    seen = set()
-    for entity in bundle.entities:
-        where = origin.get(f"entity:{entity.id}", entity.id)
-        if entity.id in seen:
-            problems.append(f"{where}: field id: duplicate entity id {entity.id}")
-        seen.add(entity.id)
-        entity_type[entity.id] = str(entity.type)
+    problems += _duplicate_problems("source", [(r.id, origin.get(f"source:{r.id}", r.id))
+                                               for r, _ in bundle.sources])
+    problems += _duplicate_problems("entity", [(e.id, origin.get(f"entity:{e.id}", e.id))
+                                               for e in bundle.entities])
+    problems += _duplicate_problems("relationship", [
+        (r.fact_id, origin.get(f"rel:{r.fact_id}", r.fact_id)) for r in bundle.relationships])
+    source_text.update((record.id, text) for record, text in bundle.sources)
+    entity_type.update((entity.id, str(entity.type)) for entity in bundle.entities)
 
     for record, _ in bundle.sources:
         if record.id in entity_type:
@@ -245,12 +258,7 @@ def check_bundle(
     for entity in bundle.entities:
         where = origin.get(f"entity:{entity.id}", entity.id)
         node = schema.nodes[str(entity.type)]
-        model = properties_model(node.label)
-        try:
-            model.model_validate(entity.properties)
-        except ValidationError as exc:
-            problems.extend(f"{where}: {msg.replace('field ', 'field properties.', 1)}"
-                            for msg in describe(exc))
+        problems += _property_problems(node.label, entity.properties, where)
         check_citations(entity.citations, where)
         cited = {f for c in entity.citations for f in c.fields}
         for name in entity.properties:
@@ -264,12 +272,8 @@ def check_bundle(
                 if f not in node.properties and f not in schema.entity_properties:
                     problems.append(f"{where}: field citations.{i}.fields: unknown attribute {f!r}")
 
-    seen = set()
     for rel in bundle.relationships:
         where = origin.get(f"rel:{rel.fact_id}", rel.fact_id)
-        if rel.fact_id in seen:
-            problems.append(f"{where}: field id: duplicate relationship id {rel.fact_id}")
-        seen.add(rel.fact_id)
         rel_spec = schema.relationships[str(rel.type)]
         for end, ident, allowed in (("from", rel.from_id, rel_spec.from_labels),
                                     ("to", rel.to_id, rel_spec.to_labels)):
@@ -281,11 +285,7 @@ def check_bundle(
                     f"{where}: field {end}: {rel.type} cannot {'start' if end == 'from' else 'end'} "
                     f"at a {actual} (allowed: {', '.join(allowed)})"
                 )
-        try:
-            properties_model(rel_spec.type).model_validate(rel.properties)
-        except ValidationError as exc:
-            problems.extend(f"{where}: {msg.replace('field ', 'field properties.', 1)}"
-                            for msg in describe(exc))
+        problems += _property_problems(rel_spec.type, rel.properties, where)
         check_citations(rel.citations, where)
     return problems
 

@@ -17,13 +17,6 @@ AsOf = Annotated[date | None, Field(
 FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
 
 
-def record_cutoff(as_recorded: datetime | None) -> datetime:
-    """The record-time cut-off every read query takes as $t: the graph as recorded then."""
-    if as_recorded is None:
-        return FAR_FUTURE
-    return as_recorded if as_recorded.tzinfo else as_recorded.replace(tzinfo=UTC)
-
-
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -45,7 +38,8 @@ class Params(BaseModel):
 
     @property
     def t(self) -> datetime:
-        return record_cutoff(self.as_recorded)
+        """The record-time cut-off every read query takes as $t (already UTC, see above)."""
+        return self.as_recorded or FAR_FUTURE
 
 
 class Direction(StrEnum):

@@ -6,7 +6,6 @@ generated source, and about a third carry dates.
 """
 
 import random
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -121,7 +120,3 @@ def generate(n_entities: int, seed: int = 7, rels_per_entity: int = 5) -> Synthe
     for s in sources:
         del s["_sentences"]
     return SyntheticGraph(sources, entities, list(rels.values()))
-
-
-def iter_ids(graph: SyntheticGraph, label: str) -> Iterator[str]:
-    return (e["id"] for e in graph.entities if e["type"] == label)

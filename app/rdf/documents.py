@@ -20,6 +20,7 @@ from app.schema import get_schema
 from app.settings import get_settings
 
 SHAPES_VOCAB = "http://127.0.0.1:8000/vocab#"  # the prefix written in shapes.ttl
+_TRIPLE_COUNTS: dict[tuple[object, ...], int] = {}
 
 
 def serialize(store: Graph, fmt: RdfFormat, base: Base) -> bytes:
@@ -76,7 +77,11 @@ def dataset_description(graph: Neo4jGraph, base: Base) -> Graph:
     if stats["modified"]:
         g.add((d, DCTERMS.modified, Literal(datetime.fromisoformat(stats["modified"]),
                                             datatype=XSD.dateTime)))
-    g.add((d, VOID.triples, Literal(count_triples(graph, base), datatype=XSD.integer)))
+    version = (base.base, stats["entities"], stats["changes"], stats["last_change"])
+    if version not in _TRIPLE_COUNTS:  # counting re-emits the whole graph: once per version
+        _TRIPLE_COUNTS.clear()
+        _TRIPLE_COUNTS[version] = count_triples(graph, base)
+    g.add((d, VOID.triples, Literal(_TRIPLE_COUNTS[version], datatype=XSD.integer)))
     g.add((d, VOID.entities, Literal(stats["entities"], datatype=XSD.integer)))
     g.add((d, VOID.uriSpace, Literal(f"{base.base}/id/")))
     g.add((d, VOID.uriLookupEndpoint, URIRef(f"{base.base}/entities?q=")))

@@ -107,22 +107,3 @@ def export_chunks(graph: Neo4jGraph, fmt: RdfFormat, base: Base, page_size: int 
             progress(done, total)
     if fmt.name == "jsonld":
         yield b"\n]}\n"
-
-
-def entity_document(props: dict[str, Any], rels: list[dict[str, Any]], fmt: RdfFormat,
-                    base: Base, source: dict[str, Any] | None = None) -> bytes:
-    """One entity (or source) with the relationships it takes part in, in one format."""
-    store = new_store(fmt, base)
-    emitter = Emitter(base, store)
-    if source is not None:
-        emitter.source(source)
-    else:
-        emitter.entity(props)
-        for rel in rels:
-            ends = (props["id"], rel["other"]["id"])
-            start, end = ends if rel["direction"] == "out" else ends[::-1]
-            emitter.relationship(start, rel["type"], end, rel["props"])
-    if fmt.name == "jsonld":
-        return store.serialize(format="json-ld", context=jsonld_context(base)["@context"],
-                               auto_compact=True, encoding="utf-8")
-    return store.serialize(format=fmt.rdflib, encoding="utf-8")
