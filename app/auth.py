@@ -9,6 +9,7 @@ from enum import IntEnum, StrEnum
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from app.cypher import load
@@ -79,7 +80,7 @@ bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer mgk_<id
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
 
 
-def principal(
+async def principal(
     request: Request, graph: GraphDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
     header_key: Annotated[str | None, Security(api_key_header)],
@@ -87,7 +88,8 @@ def principal(
     presented = credentials.credentials if credentials else header_key
     if not presented:
         return None
-    found = verify(graph, presented)
+    # Only a presented key costs a database read, off the event loop.
+    found = await run_in_threadpool(verify, graph, presented)
     request.state.key_id = found.key_id  # for the access log and rate limits; never the secret
     return found
 
@@ -98,7 +100,7 @@ PrincipalDep = Annotated[Principal | None, Depends(principal)]
 def require(level: Level) -> Any:
     """A dependency that lets through keys of at least `level` (401 without, 403 below)."""
 
-    def check(request: Request, who: PrincipalDep) -> Principal | None:
+    async def check(request: Request, who: PrincipalDep) -> Principal | None:
         needed = level
         if needed == Level.anyone and request.app.state.settings.reads_require_key:
             needed = Level.reader

@@ -286,6 +286,7 @@ def run(
     host: Annotated[str | None, typer.Option(help="Address to serve on (API_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to serve on (API_PORT).")] = None,
     seed: Annotated[bool, typer.Option(help="Load the seeds before serving.")] = True,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (API_WORKERS).")] = None,
 ) -> None:
     """Set up the database and serve the API until Ctrl-C, then stop what was started."""
     settings = get_settings()
@@ -296,7 +297,8 @@ def run(
     console.print(f"serving on http://{host}:{port}  (docs at /docs; Ctrl-C or `make stop` ends it)")
     configure_logging()
     try:
-        uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info")
+        uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info",
+                    workers=workers or settings.api_workers)
     finally:
         API_PID.unlink(missing_ok=True)
         if server is not None:

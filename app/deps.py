@@ -7,7 +7,8 @@ from fastapi import Depends, Request
 from app.db import Graph
 
 
-def get_graph(request: Request) -> Graph:
+async def get_graph(request: Request) -> Graph:
+    # async: a sync dependency would cost a threadpool hop on every request.
     graph: Graph = request.app.state.graph
     return graph
 

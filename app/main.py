@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -33,6 +34,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Serve anyway: /health says 503 and the driver reconnects when Neo4j returns.
         log.warning("Neo4j not reachable at start-up: %s", exc.message)
     app.state.graph = graph
+    to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
     try:
         yield
     finally:

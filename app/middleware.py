@@ -176,8 +176,11 @@ class RateLimited(GraphError):
     title = "too many requests"
 
 
-def rate_limited(request: Request) -> None:
-    """App-wide dependency: every API route spends from the caller's budget."""
+async def rate_limited(request: Request) -> None:
+    """App-wide dependency: every API route spends from the caller's budget.
+
+    async because it only touches memory: a sync one would take a threadpool hop.
+    """
     limit: RateLimit = request.app.state.rate_limit
     if not limit.allow(rate_key(request)):
         raise RateLimited(f"rate limit of {limit.spec} exceeded; slow down and retry")

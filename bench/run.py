@@ -10,19 +10,21 @@ Ratios come from one run, so the noise of the machine hits both sides alike.
 """
 
 import argparse
+import http.client
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -97,11 +99,34 @@ def load_phase(graph: Graph, data: SyntheticGraph, batch_size: int, sample: int)
 
 # --- queries ------------------------------------------------------------------------
 
-Case = tuple[str, str, dict[str, Any]]
+class Client:
+    """A keep-alive HTTP/1.1 client on the standard library's http.client: it costs a
+    fraction of httpx per request, so the latency phase measures the server."""
+
+    def __init__(self, base: str) -> None:
+        parts = urlsplit(base)
+        self.connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+
+    def get(self, path: str) -> int:
+        self.connection.request("GET", path)
+        response = self.connection.getresponse()
+        response.read()
+        return response.status
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.connection.close()
+
+
+Queries = list[tuple[str, dict[str, Any]]]
+Case = tuple[str, Queries]
 
 
 def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[], Case]]:
-    """Per endpoint: a function giving (API path, query file, Cypher params) for a random case."""
+    """Per endpoint: a function giving the API path of a random case and every query (file,
+    parameters) the endpoint sends for it, so the raw side runs the same Cypher."""
     ids = [e["id"] for e in data.entities]
     persons = [e for e in data.entities if e["type"] == "Person"]
     edges = data.relationships
@@ -112,39 +137,42 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
     def search() -> Case:
         name = rng.choice(persons)["props"]["name"]
         terms = search_terms(name)
-        return (f"/entities?q={name}", "search_entities",
-                {"lucene": lucene_query(terms), "folded": fold(name), "types": [], "cap": 1000,
-                 "limit": 20, "offset": 0, "t": t})
+        return (f"/entities?q={quote(name)}", [("search_entities", {
+            "lucene": lucene_query(terms), "folded": fold(name), "types": [], "cap": 1000,
+            "limit": 20, "offset": 0, "t": t})])
 
     def entity() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}", "entity_get", {"id": i, "t": t}
+        return f"/entities/{i}", [("entity_get", {"id": i, "t": t})]
 
     def neighbors(depth: int) -> Callable[[], Case]:
         def make() -> Case:
             i = rng.choice(ids)
-            return (f"/entities/{i}/neighbors?depth={depth}&limit=50", f"neighbors_d{depth}",
-                    {**base, "id": i, "limit": 50})
+            return (f"/entities/{i}/neighbors?depth={depth}&limit=50", [
+                ("neighbor_counts", {"id": i, "t": t}),
+                (f"neighbors_d{depth}", {**base, "id": i, "limit": 50})])
         return make
 
     def paths() -> Case:
         a, b = rng.choice(edges)["from"], rng.choice(edges)["to"]
         while b == a:  # the API rightly refuses a path from an entity to itself
             b = rng.choice(edges)["to"]
-        return (f"/paths?from={a}&to={b}&max_hops=4", "paths",
-                {"from": a, "to": b, "k": 3, "max_hops": 4, "as_of": None, "exclude_types": [],
-                 "exclude_rel_types": [], "t": t})
+        return (f"/paths?from={a}&to={b}&max_hops=4", [
+            ("entities_exist", {"ids": [a, b], "t": t}),
+            ("paths", {"from": a, "to": b, "k": 3, "max_hops": 4, "as_of": None, "exclude_types": [],
+                       "exclude_rel_types": [], "t": t})])
 
     def connections() -> Case:
         edge = rng.choice(edges)
         other = rng.choice([r for r in rng.sample(edges, 50) if r["to"] == edge["to"]] or [edge])
         a, b = edge["from"], other["from"] if other["from"] != edge["from"] else rng.choice(ids)
-        return (f"/connections?ids={a}&ids={b}", "connections",
-                {"ids": [a, b], "as_of": None, "limit": 50, "t": t})
+        return (f"/connections?ids={a}&ids={b}", [
+            ("entities_exist", {"ids": [a, b], "t": t}),
+            ("connections", {"ids": [a, b], "as_of": None, "limit": 50, "t": t})])
 
     def timeline() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}/timeline", "entity_get", {"id": i, "t": t}
+        return f"/entities/{i}/timeline", [("entity_get", {"id": i, "t": t})]
 
     return {"search": search, "entity": entity, "neighbors_d1": neighbors(1),
             "neighbors_d2": neighbors(2), "paths_4_hops": paths, "connections": connections,
@@ -186,69 +214,122 @@ def profile(graph: Graph, query_file: str, params: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def run_raw(graph: Graph, queries: Queries) -> None:
+    for query_file, params in queries:
+        graph.read(load(query_file), **params)
+
+
 def query_phase(graph: Graph, data: SyntheticGraph, api: str, runs: int, plans_dir: Path) -> dict[str, Any]:
     rng = random.Random(11)
     results: dict[str, Any] = {}
     plans_dir.mkdir(parents=True, exist_ok=True)
-    with httpx.Client(base_url=api, timeout=60) as client:
+    with Client(api) as client:
         for name, make in workload(data, rng).items():
             cases = [make() for _ in range(runs)]
-            for path, query_file, params in cases[:5]:  # warm both paths
+            for path, queries in cases[:5]:  # warm both paths
                 client.get(path)
-                graph.read(load(query_file), **params)
+                run_raw(graph, queries)
             api_times, raw_times, errors = [], [], 0
-            for path, query_file, params in cases:
+            for path, queries in cases:
                 started = time.perf_counter()
-                response = client.get(path)
+                status = client.get(path)
                 api_times.append(time.perf_counter() - started)
-                errors += response.status_code >= 400
+                errors += status >= 400
                 started = time.perf_counter()
-                graph.read(load(query_file), **params)
+                run_raw(graph, queries)
                 raw_times.append(time.perf_counter() - started)
             api, raw = percentiles(api_times), percentiles(raw_times)
             results[name] = {"api_ms": api, "raw_ms": raw, "errors": errors,
                              "overhead_p50": round(api["p50"] / max(raw["p50"], 0.01), 2),
                              "overhead_p99": round(api["p99"] / max(raw["p99"], 0.01), 2)}
-            (plans_dir / f"{name}.txt").write_text(profile(graph, cases[0][1], cases[0][2]) + "\n")
+            main_query, main_params = cases[0][1][-1]
+            (plans_dir / f"{name}.txt").write_text(profile(graph, main_query, main_params) + "\n")
             say(f"  {name}: api p50 {api['p50']} ms p99 {api['p99']} ms; raw p50 {raw['p50']} ms")
     return results
 
 
-def concurrency_phase(api: str, data: SyntheticGraph, seconds: float, threads: int) -> dict[str, Any]:
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i * 7919) % #paths + 1])
+end
+"""
+
+
+def wrk_paths(data: SyntheticGraph, mix: bool, rng: random.Random, count: int = 20_000) -> list[str]:
+    """Entity reads only, or a mix: 60 % entity, 20 % search, 20 % one-hop neighbors."""
     ids = [e["id"] for e in data.entities]
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    stop_at = time.monotonic() + seconds
+    names = [e["props"]["name"] for e in data.entities if e["type"] == "Person"]
+    paths = []
+    for _ in range(count):
+        roll = rng.random() if mix else 0.0
+        if roll < 0.6:
+            paths.append(f"/entities/{rng.choice(ids)}")
+        elif roll < 0.8:
+            paths.append("/entities?q=" + quote(rng.choice(names)))
+        else:
+            paths.append(f"/entities/{rng.choice(ids)}/neighbors?depth=1&limit=50")
+    return paths
 
-    def worker(seed: int) -> None:
-        nonlocal errors
-        rng = random.Random(seed)
-        local: list[float] = []
-        bad = 0
-        with httpx.Client(base_url=api, timeout=30) as client:
-            while time.monotonic() < stop_at:
-                started = time.perf_counter()
-                try:
-                    ok = client.get(f"/entities/{rng.choice(ids)}").status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                local.append(time.perf_counter() - started)
-                bad += not ok
-        with lock:
-            latencies.extend(local)
-            errors += bad
 
-    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
-    started = time.perf_counter()
-    for t in pool:
-        t.start()
-    for t in pool:
-        t.join()
-    elapsed = time.perf_counter() - started
-    return {"threads": threads, "seconds": round(elapsed, 1),
-            "requests_per_second": round(len(latencies) / elapsed, 1), "errors": errors,
-            "latency_ms": percentiles(latencies)}
+def parse_wrk(output: str) -> dict[str, Any]:
+    """Requests/s, latency percentiles (--latency) and every kind of error wrk counts."""
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    total = re.search(r"(\d+) requests in ([\d.]+)(\w+)", output)
+    if rate is None or total is None:
+        raise RuntimeError(f"unexpected wrk output:\n{output}")
+    unit = {"ms": 1000.0, "s": 1.0, "m": 1 / 60}
+
+    def millis(value: str, suffix: str) -> float:
+        return round(float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[suffix], 2)
+
+    latency = {f"p{p}": millis(v, u) for p, v, u in
+               re.findall(r"^\s+(50|90|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)}
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    errors += sum(int(n) for n in socket.groups()) if socket else 0
+    return {"requests": int(total.group(1)),
+            "seconds": round(float(total.group(2)) / unit[total.group(3)], 1),
+            "requests_per_second": float(rate.group(1)), "errors": errors, "latency_ms": latency}
+
+
+def run_wrk(api: str, paths: list[str], seconds: float, connections: int, folder: Path) -> dict[str, Any]:
+    (folder / "paths.txt").write_text("\n".join(paths) + "\n")
+    (folder / "paths.lua").write_text(WRK_SCRIPT)
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "10s",
+         "-s", str(folder / "paths.lua"), api],
+        env={**os.environ, "WRK_PATHS": str(folder / "paths.txt")}, capture_output=True, text=True,
+        timeout=seconds + 120, check=True)
+    return parse_wrk(out.stdout)
+
+
+def concurrency_phase(env: dict[str, str], data: SyntheticGraph, seconds: float, connections: int,
+                      workers: int, threads: int, folder: Path) -> dict[str, Any]:
+    """wrk (one C thread, so the client costs little of the two cores) against an API
+    with `workers` processes of `threads` threads each."""
+    if shutil.which("wrk") is None:
+        raise RuntimeError("wrk is not installed; `make setup` installs it (apt)")
+    port = free_port()
+    proc = start_api({**env, "API_THREADS": str(threads)}, port, workers)
+    api = f"http://127.0.0.1:{port}"
+    rng = random.Random(13)
+    try:
+        results: dict[str, Any] = {"client": "wrk", "connections": connections, "workers": workers,
+                                   "threads_per_worker": threads}
+        for name, mix in (("entity", False), ("mix", True)):
+            run_wrk(api, wrk_paths(data, mix, rng, 500), 2, connections, folder)  # warm-up
+            results[name] = run_wrk(api, wrk_paths(data, mix, rng), seconds, connections, folder)
+            say(f"  {name}: {results[name]['requests_per_second']} req/s, "
+                f"p99 {results[name]['latency_ms'].get('p99')} ms, {results[name]['errors']} errors")
+        return results
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 # --- RDF --------------------------------------------------------------------------------
@@ -285,10 +366,14 @@ def markdown(size: int, report: dict[str, Any]) -> str:
         lines.append(f"| {name} | {q['api_ms']['p50']} | {q['api_ms']['p95']} | {q['api_ms']['p99']} | "
                      f"{q['raw_ms']['p50']} | {q['raw_ms']['p99']} | {q['overhead_p50']}× | {q['errors']} |")
     c = report["concurrency"]
-    lines += ["", f"Concurrent entity reads: {c['threads']} client threads for {c['seconds']} s: "
-              f"**{c['requests_per_second']} req/s**, p50 {c['latency_ms']['p50']} ms, "
-              f"p99 {c['latency_ms']['p99']} ms, {c['errors']} errors.", "",
-              "| RDF dump | triples | triples/s | peak RSS (MB) |", "| --- | --- | --- | --- |"]
+    lines += ["", f"Concurrent reads: wrk, {c['connections']} connections, API with {c['workers']} workers "
+              f"of {c['threads_per_worker']} threads each.", "",
+              "| load | req/s | p50 ms | p90 ms | p99 ms | errors |", "| --- | --- | --- | --- | --- | --- |"]
+    for name in ("entity", "mix"):
+        r = c[name]
+        lines.append(f"| {name} | **{r['requests_per_second']:,}** | {r['latency_ms'].get('p50')} | "
+                     f"{r['latency_ms'].get('p90')} | {r['latency_ms'].get('p99')} | {r['errors']} |")
+    lines += ["", "| RDF dump | triples | triples/s | peak RSS (MB) |", "| --- | --- | --- | --- |"]
     for name, r in report["rdf"].items():
         lines.append(f"| {name} | {r['triples']:,} | {r['triples_per_second']:,} | {r['peak_rss_mb']} |")
     return "\n".join(lines) + "\n"
@@ -301,7 +386,10 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="few samples, short phases")
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=1,
-                        help="uvicorn workers (2+ adds ~40 ms per request here; see README)")
+                        help="uvicorn workers for the latency phase (one request at a time)")
+    parser.add_argument("--conc-workers", type=int, default=2, help="uvicorn workers under wrk")
+    parser.add_argument("--conc-threads", type=int, default=2, help="API_THREADS under wrk")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections")
     parser.add_argument("--rdf", default="nt,nquads", help="dump formats to measure ('' for none)")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="2g")
@@ -332,8 +420,12 @@ def main() -> None:
         api = f"http://127.0.0.1:{port}"
         say("query latency through the API and through the driver")
         report["queries"] = query_phase(graph, data, api, runs, ROOT / "plans" / str(args.size))
-        say("concurrent entity reads")
-        report["concurrency"] = concurrency_phase(api, data, seconds, threads=16)
+        api_proc.terminate()
+        api_proc.wait(timeout=30)
+        api_proc = None
+        say("concurrent reads (wrk)")
+        report["concurrency"] = concurrency_phase(env, data, seconds, args.connections, args.conc_workers,
+                                                  args.conc_threads, folder)
         graph.close()
         say("RDF dumps")
         report["rdf"] = rdf_phase(env, [f for f in args.rdf.split(",") if f])

@@ -10,7 +10,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
 fresh() { [ -f "$STAMPS/$1" ] && [ "$(cat "$STAMPS/$1")" = "$2" ]; }
 
-# 1. System packages: Java 17 and Maven (apt, only when missing).
+# 1. System packages: Java 17, Maven, npm, Chromium, wrk (apt, only when missing).
 need_apt=()
 command -v java >/dev/null || need_apt+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || need_apt+=(maven)
@@ -18,6 +18,8 @@ command -v python3 >/dev/null || need_apt+=(python3 python3-venv)
 command -v npm >/dev/null || need_apt+=(nodejs npm)
 # Debian's Chromium drives the browser tests (Playwright's own download is not used).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# wrk is the load generator of the concurrency benchmark (bench/run.py).
+command -v wrk >/dev/null || need_apt+=(wrk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
