@@ -30,6 +30,6 @@ clean: stop
 	rm -rf .data .stamps graph/server/target
 
 # Benchmarks (see bench/README.md): SIZES="10000 100000" make bench
-SIZES ?= 10000 100000
+SIZES ?= 10000 50000 100000 1000000
 bench: setup
 	for size in $(SIZES); do $(VENV)/python -m bench.run --size $$size || exit 1; done

@@ -26,6 +26,31 @@ def load(name: str, directory: Path = QUERY_DIR) -> LiteralString:
     return cast(LiteralString, path.read_text(encoding="utf-8"))  # type: ignore[redundant-cast]
 
 
+MAX_BOUND = 100
+
+
+@cache
+def load_bounded(name: str, **bounds: int) -> LiteralString:
+    """`load(name)` with each `{{bound}}` marker replaced by an integer literal.
+
+    Cypher takes quantifier bounds (`{1,4}`) and `SHORTEST k` only as literals, and
+    searching to the bound the caller asked for is what keeps path queries fast. Only
+    small non-negative ints (validated by the request models) are written in, so no
+    text from a request ever reaches the query.
+    """
+    text: str = load(name)
+    for key, value in bounds.items():
+        if type(value) is not int or not 0 <= value <= MAX_BOUND:
+            raise ValueError(f"bound {key} must be an int from 0 to {MAX_BOUND}, not {value!r}")
+        marker = "{{" + key + "}}"
+        if marker not in text:
+            raise UnknownQuery(f"{name}.cypher has no {marker} marker")
+        text = text.replace(marker, str(value))
+    if "{{" in text:
+        raise UnknownQuery(f"{name}.cypher has a marker with no value")
+    return cast(LiteralString, text)  # type: ignore[redundant-cast]
+
+
 def statements(path: Path) -> list[LiteralString]:
     """Split a schema file into statements (`;`-terminated, `//` comments dropped)."""
     lines = [

@@ -4,7 +4,7 @@ connections, timelines. Cypher lives in queries/; nothing here knows HTTP."""
 from datetime import datetime
 from typing import Any, LiteralString
 
-from app.cypher import load
+from app.cypher import load, load_bounded
 from app.db import Graph
 from app.entities import entity_out, get_entity_rows, relationship_out
 from app.errors import NotFound
@@ -79,8 +79,8 @@ def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> Neighbors
 def paths(graph: Graph, params: PathParams) -> PathsOut:
     require_entities(graph, [params.from_id, params.to_id], params.t)
     rows = graph.read(
-        load("paths"), **{"from": params.from_id, "to": params.to_id}, k=params.k,
-        max_hops=params.max_hops, as_of=params.as_of,
+        load_bounded("paths", k=params.k, max_hops=params.max_hops),
+        **{"from": params.from_id, "to": params.to_id}, as_of=params.as_of,
         exclude_types=[str(t) for t in params.exclude_type],
         exclude_rel_types=[str(t) for t in params.exclude_rel_type], t=params.t,
     )

@@ -23,14 +23,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, LiteralString
 from urllib.parse import quote, urlsplit
 
 import httpx
 
 from app.bulk import bulk_load
-from app.cypher import load
+from app.cypher import load, load_bounded
 from app.db import Graph, open_graph
+from app.explore import NEIGHBOR_QUERY
 from app.localserver import LocalNeo4j
 from app.requests import FAR_FUTURE
 from app.schema import apply_schema
@@ -39,6 +40,7 @@ from app.text import fold, lucene_query, search_terms
 from bench.generate import SyntheticGraph, generate
 
 ROOT = Path(__file__).resolve().parent
+RDF_MAX_SIZE = 50_000  # the naive rdflib baseline holds every triple in memory
 RESULTS = ROOT / "results"
 
 
@@ -120,7 +122,7 @@ class Client:
         self.connection.close()
 
 
-Queries = list[tuple[str, dict[str, Any]]]
+Queries = list[tuple[LiteralString, dict[str, Any]]]
 Case = tuple[str, Queries]
 
 
@@ -137,20 +139,20 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
     def search() -> Case:
         name = rng.choice(persons)["props"]["name"]
         terms = search_terms(name)
-        return (f"/entities?q={quote(name)}", [("search_entities", {
+        return (f"/entities?q={quote(name)}", [(load("search_entities"), {
             "lucene": lucene_query(terms), "folded": fold(name), "types": [], "cap": 1000,
             "limit": 20, "offset": 0, "t": t})])
 
     def entity() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}", [("entity_get", {"id": i, "t": t})]
+        return f"/entities/{i}", [(load("entity_get"), {"id": i, "t": t})]
 
     def neighbors(depth: int) -> Callable[[], Case]:
         def make() -> Case:
             i = rng.choice(ids)
             return (f"/entities/{i}/neighbors?depth={depth}&limit=50", [
-                ("neighbor_counts", {"id": i, "t": t}),
-                (f"neighbors_d{depth}", {**base, "id": i, "limit": 50})])
+                (load("neighbor_counts"), {"id": i, "t": t}),
+                (load(NEIGHBOR_QUERY[depth]), {**base, "id": i, "limit": 50})])
         return make
 
     def paths() -> Case:
@@ -158,21 +160,21 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
         while b == a:  # the API rightly refuses a path from an entity to itself
             b = rng.choice(edges)["to"]
         return (f"/paths?from={a}&to={b}&max_hops=4", [
-            ("entities_exist", {"ids": [a, b], "t": t}),
-            ("paths", {"from": a, "to": b, "k": 3, "max_hops": 4, "as_of": None, "exclude_types": [],
-                       "exclude_rel_types": [], "t": t})])
+            (load("entities_exist"), {"ids": [a, b], "t": t}),
+            (load_bounded("paths", k=3, max_hops=4), {"from": a, "to": b, "as_of": None, "exclude_types": [],
+                                                      "exclude_rel_types": [], "t": t})])
 
     def connections() -> Case:
         edge = rng.choice(edges)
         other = rng.choice([r for r in rng.sample(edges, 50) if r["to"] == edge["to"]] or [edge])
         a, b = edge["from"], other["from"] if other["from"] != edge["from"] else rng.choice(ids)
         return (f"/connections?ids={a}&ids={b}", [
-            ("entities_exist", {"ids": [a, b], "t": t}),
-            ("connections", {"ids": [a, b], "as_of": None, "limit": 50, "t": t})])
+            (load("entities_exist"), {"ids": [a, b], "t": t}),
+            (load("connections"), {"ids": [a, b], "as_of": None, "limit": 50, "t": t})])
 
     def timeline() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}/timeline", [("entity_get", {"id": i, "t": t})]
+        return f"/entities/{i}/timeline", [(load("entity_get"), {"id": i, "t": t})]
 
     return {"search": search, "entity": entity, "neighbors_d1": neighbors(1),
             "neighbors_d2": neighbors(2), "paths_4_hops": paths, "connections": connections,
@@ -197,8 +199,8 @@ def start_api(settings_env: dict[str, str], port: int, workers: int) -> subproce
     raise RuntimeError("the API did not start")
 
 
-def profile(graph: Graph, query_file: str, params: dict[str, Any]) -> str:
-    records, summary, _ = graph.driver.execute_query("PROFILE " + load(query_file), params,
+def profile(graph: Graph, query: LiteralString, params: dict[str, Any]) -> str:
+    records, summary, _ = graph.driver.execute_query("PROFILE " + query, params,
                                                      database_=graph.database)
     lines: list[str] = []
 
@@ -215,8 +217,8 @@ def profile(graph: Graph, query_file: str, params: dict[str, Any]) -> str:
 
 
 def run_raw(graph: Graph, queries: Queries) -> None:
-    for query_file, params in queries:
-        graph.read(load(query_file), **params)
+    for query, params in queries:
+        graph.read(query, **params)
 
 
 def query_phase(graph: Graph, data: SyntheticGraph, api: str, runs: int, plans_dir: Path) -> dict[str, Any]:
@@ -390,10 +392,16 @@ def main() -> None:
     parser.add_argument("--conc-workers", type=int, default=2, help="uvicorn workers under wrk")
     parser.add_argument("--conc-threads", type=int, default=2, help="API_THREADS under wrk")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections")
-    parser.add_argument("--rdf", default="nt,nquads", help="dump formats to measure ('' for none)")
-    parser.add_argument("--heap", default="2g")
-    parser.add_argument("--pagecache", default="2g")
+    parser.add_argument("--rdf", default=None,
+                        help="dump formats to measure ('' for none); default nt,nquads up to "
+                             f"{RDF_MAX_SIZE:,} entities (5.5M triples), none above")
+    parser.add_argument("--heap", default=None, help="Neo4j heap (default 2g, 4g above 100k)")
+    parser.add_argument("--pagecache", default=None, help="page cache (default 2g, 8g above 100k)")
     args = parser.parse_args()
+    big = args.size > 100_000
+    args.rdf = args.rdf if args.rdf is not None else ("nt,nquads" if args.size <= RDF_MAX_SIZE else "")
+    args.heap = args.heap or ("4g" if big else "2g")
+    args.pagecache = args.pagecache or ("8g" if big else "2g")
 
     runs, naive_sample, seconds = (10, 200, 2.0) if args.smoke else (300, 2000, 20.0)
     folder = Path(tempfile.mkdtemp(prefix="mgraph-bench-"))

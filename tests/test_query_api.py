@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.cypher import QUERY_DIR, load
+from app.cypher import QUERY_DIR, UnknownQuery, load, load_bounded
 from app.db import Graph, open_graph
 from app.errors import QueryTimeout
 from app.records import quote_in_text
@@ -333,7 +333,33 @@ def test_every_query_file_parses(graph: Graph) -> None:
     files = sorted(QUERY_DIR.glob("*.cypher"))
     assert len(files) > 10
     for path in files:
+        if "{{" in load(path.stem):
+            continue  # the bounded queries are parsed below with real bounds
         graph.read("EXPLAIN " + load(path.stem))
+    for k, hops in [(1, 1), (3, 4), (10, 6)]:
+        graph.read("EXPLAIN " + load_bounded("paths", k=k, max_hops=hops))
+
+
+@pytest.mark.parametrize("bounds", [{"k": True, "max_hops": 4}, {"k": "3", "max_hops": 4},
+                                    {"k": 3, "max_hops": -1}, {"k": 3, "max_hops": 101}])
+def test_bounded_queries_take_only_small_ints(bounds: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="must be an int"):
+        load_bounded("paths", **bounds)
+
+
+def test_bounded_queries_need_every_marker() -> None:
+    with pytest.raises(UnknownQuery, match="no value"):
+        load_bounded("paths", k=3)
+    with pytest.raises(UnknownQuery, match="no {{depth}} marker"):
+        load_bounded("paths", k=3, max_hops=4, depth=2)
+
+
+def test_paths_search_stops_at_max_hops(client: TestClient) -> None:
+    """The literal bound is the caller's: one hop finds only direct links."""
+    one = client.get("/paths", params={"from": "alejandro-mayorkas", "to": "panama", "max_hops": 1}).json()
+    assert one["found"] is False and "at most 1 hops" in one["message"]
+    more = client.get("/paths", params={"from": "alejandro-mayorkas", "to": "panama", "max_hops": 3}).json()
+    assert more["found"] is True and all(p["length"] <= 3 for p in more["paths"])
 
 
 def test_every_endpoint_is_in_openapi_with_an_example(client: TestClient) -> None:
