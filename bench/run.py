@@ -27,8 +27,19 @@ from typing import Any, LiteralString
 from urllib.parse import quote, urlsplit
 
 import httpx
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
-from app.bulk import bulk_load
+from app.bulk import BulkReport, bulk_load
 from app.cypher import load, load_bounded
 from app.db import Graph, open_graph
 from app.explore import NEIGHBOR_QUERY
@@ -41,7 +52,6 @@ from bench.generate import SyntheticGraph, generate
 
 ROOT = Path(__file__).resolve().parent
 RDF_MAX_SIZE = 50_000  # the naive rdflib baseline holds every triple in memory
-RESULTS = ROOT / "results"
 
 
 def free_port() -> int:
@@ -85,9 +95,26 @@ def naive_load(graph: Graph, data: SyntheticGraph, sample: int) -> dict[str, flo
     return {"entities_per_second": round(entity_rate, 1), "relationships_per_second": round(rel_rate, 1)}
 
 
+class RateColumn(ProgressColumn):
+    """Records per second over rich's recent-speed window."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="progress.data.speed")
+
+
+def bulk_load_with_bar(graph: Graph, data: SyntheticGraph, batch_size: int) -> BulkReport:
+    totals = {"sources": len(data.sources), "entities": len(data.entities),
+              "relationships": len(data.relationships)}
+    with Progress(TextColumn("{task.description:>13}"), BarColumn(), MofNCompleteColumn(),
+                  RateColumn(), TimeElapsedColumn(), console=Console(stderr=True)) as bar:
+        tasks = {kind: bar.add_task(kind, total=total) for kind, total in totals.items()}
+        return bulk_load(graph, data.sources, data.entities, data.relationships, batch_size,
+                         progress=lambda kind, done: bar.update(tasks[kind], completed=done))
+
+
 def load_phase(graph: Graph, data: SyntheticGraph, batch_size: int, sample: int) -> dict[str, Any]:
     say(f"bulk load: {len(data.entities)} entities, {len(data.relationships)} relationships")
-    report = bulk_load(graph, data.sources, data.entities, data.relationships, batch_size)
+    report = bulk_load_with_bar(graph, data, batch_size)
     bulk = {"entities_per_second": round(report.entities_per_second, 1),
             "relationships_per_second": round(report.relationships_per_second, 1),
             "seconds": round(report.entity_seconds + report.relationship_seconds, 1)}
@@ -387,6 +414,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000, help="entities to generate")
     parser.add_argument("--smoke", action="store_true", help="few samples, short phases")
     parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--out", type=Path, default=ROOT, help="where results/ and plans/ go")
     parser.add_argument("--workers", type=int, default=1,
                         help="uvicorn workers for the latency phase (one request at a time)")
     parser.add_argument("--conc-workers", type=int, default=2, help="uvicorn workers under wrk")
@@ -427,7 +455,8 @@ def main() -> None:
         api_proc = start_api(env, port, args.workers)
         api = f"http://127.0.0.1:{port}"
         say("query latency through the API and through the driver")
-        report["queries"] = query_phase(graph, data, api, runs, ROOT / "plans" / str(args.size))
+        name = f"{args.size}{'-smoke' if args.smoke else ''}"
+        report["queries"] = query_phase(graph, data, api, runs, args.out / "plans" / name)
         api_proc.terminate()
         api_proc.wait(timeout=30)
         api_proc = None
@@ -437,10 +466,10 @@ def main() -> None:
         graph.close()
         say("RDF dumps")
         report["rdf"] = rdf_phase(env, [f for f in args.rdf.split(",") if f])
-        RESULTS.mkdir(exist_ok=True)
-        name = f"{args.size}{'-smoke' if args.smoke else ''}"
-        (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
-        (RESULTS / f"{name}.md").write_text(markdown(args.size, report))
+        results = args.out / "results"
+        results.mkdir(parents=True, exist_ok=True)
+        (results / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
+        (results / f"{name}.md").write_text(markdown(args.size, report))
         print(markdown(args.size, report))
     finally:
         if api_proc is not None:
