@@ -114,6 +114,8 @@ class NeighborsOut(BaseModel):
     total: int = Field(description="Neighbors that match the filters.")
     more: int = Field(description="Matching neighbors left out by the limit.")
     truncated: bool
+    total_is_lower_bound: bool = Field(
+        description="The expansion stopped at its work bound on a hub: there are at least `total`.")
 
 
 class PathOut(BaseModel):

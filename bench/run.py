@@ -42,7 +42,7 @@ from rich.text import Text
 from app.bulk import BulkReport, bulk_load
 from app.cypher import load, load_bounded
 from app.db import Graph, open_graph
-from app.explore import NEIGHBOR_QUERY
+from app.explore import MAX_PATHS
 from app.localserver import LocalNeo4j
 from app.requests import FAR_FUTURE
 from app.schema import apply_schema
@@ -137,6 +137,14 @@ class Client:
         self.connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
 
     def get(self, path: str) -> int:
+        try:
+            return self._get(path)
+        except (http.client.RemoteDisconnected, ConnectionError):
+            # The server may close a keep-alive connection left idle by a slow raw query.
+            self.connection.close()
+            return self._get(path)
+
+    def _get(self, path: str) -> int:
         self.connection.request("GET", path)
         response = self.connection.getresponse()
         response.read()
@@ -160,8 +168,7 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
     persons = [e for e in data.entities if e["type"] == "Person"]
     edges = data.relationships
     t = FAR_FUTURE
-    base = {"types": [], "rel_types": [], "direction": "both", "as_of": None, "t": t,
-            "max_paths": 20_000}
+    base = {"types": [], "rel_types": [], "direction": "both", "as_of": None, "t": t}
 
     def search() -> Case:
         name = rng.choice(persons)["props"]["name"]
@@ -179,7 +186,8 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
             i = rng.choice(ids)
             return (f"/entities/{i}/neighbors?depth={depth}&limit=50", [
                 (load("neighbor_counts"), {"id": i, "t": t}),
-                (load(NEIGHBOR_QUERY[depth]), {**base, "id": i, "limit": 50})])
+                (load_bounded("neighbors", depth=depth),
+                 {**base, "id": i, "limit": 50, "max_paths": MAX_PATHS[depth]})])
         return make
 
     def paths() -> Case:
@@ -212,7 +220,8 @@ def start_api(settings_env: dict[str, str], port: int, workers: int) -> subproce
     env = {**os.environ, **settings_env}
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--port", str(port),
-         "--log-level", "warning", "--no-access-log", "--workers", str(workers)],
+         "--log-level", "warning", "--no-access-log", "--workers", str(workers),
+         "--timeout-keep-alive", "120"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

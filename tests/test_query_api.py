@@ -10,6 +10,7 @@ from app.cypher import QUERY_DIR, UnknownQuery, load, load_bounded
 from app.db import Graph, open_graph
 from app.errors import QueryTimeout
 from app.records import quote_in_text
+from app.requests import FAR_FUTURE
 from app.settings import Settings
 from tests.conftest import snapshot
 
@@ -338,6 +339,17 @@ def test_every_query_file_parses(graph: Graph) -> None:
         graph.read("EXPLAIN " + load(path.stem))
     for k, hops in [(1, 1), (3, 4), (10, 6)]:
         graph.read("EXPLAIN " + load_bounded("paths", k=k, max_hops=hops))
+    for depth in (1, 2, 3):
+        graph.read("EXPLAIN " + load_bounded("neighbors", depth=depth))
+
+
+def test_neighbors_say_when_the_hub_bound_cut_the_count(graph: Graph, client: TestClient) -> None:
+    body = client.get("/entities/united-states/neighbors", params={"depth": 2}).json()
+    assert body["total_is_lower_bound"] is False and body["total"] > 5
+    params = {"id": "united-states", "types": [], "rel_types": [], "direction": "both",
+              "as_of": None, "limit": 50, "t": FAR_FUTURE}
+    capped = graph.read(load_bounded("neighbors", depth=2), **params, max_paths=3)[0]
+    assert capped["capped"] is True and capped["total"] <= 3 < body["total"]
 
 
 @pytest.mark.parametrize("bounds", [{"k": True, "max_hops": 4}, {"k": "3", "max_hops": 4},

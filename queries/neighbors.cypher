@@ -1,6 +1,8 @@
-// Neighbors up to 1 hop(s). Each hop obeys the filters: relationship types,
-// direction, as_of (undated facts are kept: unknown is not invalid), entity types,
-// and the record-time cut-off $t. $max_paths bounds the work on hubs.
+// Neighbors up to {{depth}} hop(s) (a literal, written in by app.cypher.load_bounded).
+// Each hop obeys the filters: relationship types, direction, as_of (undated facts are
+// kept: unknown is not invalid), entity types, and the record-time cut-off $t.
+// $max_paths bounds the work on hubs; `capped` says the bound was reached, so `total`
+// counts only the neighbors reached by then.
 MATCH (n:Entity {id: $id})
 MATCH p = (n) ((a)-[r]-(b:Entity)
   WHERE (size($rel_types) = 0 OR type(r) IN $rel_types)
@@ -11,13 +13,13 @@ MATCH p = (n) ((a)-[r]-(b:Entity)
     AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
     AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t)
     AND b <> n
-){1,1} (m)
+){1,{{depth}}} (m)
 WITH m, p LIMIT $max_paths
 WITH m, min(length(p)) AS distance, collect(p) AS paths
-WITH m, distance, [x IN paths WHERE length(x) = distance][0..5] AS shortest
+WITH m, distance, size(paths) AS seen, [x IN paths WHERE length(x) = distance][0..5] AS shortest
 ORDER BY distance, m.name
-WITH collect({m: m, distance: distance, paths: shortest}) AS found
-RETURN size(found) AS total, [f IN found[0..$limit] | {
+WITH collect({m: m, distance: distance, paths: shortest}) AS found, sum(seen) AS seen
+RETURN size(found) AS total, seen >= $max_paths AS capped, [f IN found[0..$limit] | {
   node: {id: f.m.id, name: f.m.name, type: f.m.type}, distance: f.distance,
   edges: reduce(acc = [], x IN f.paths | acc + [r IN relationships(x) | {
     id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}])
