@@ -80,12 +80,16 @@ def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> Neighbors
 
 def paths(graph: Graph, params: PathParams) -> PathsOut:
     require_entities(graph, [params.from_id, params.to_id], params.t)
-    rows = graph.read(
-        load_bounded("paths", k=params.k, max_hops=params.max_hops),
-        **{"from": params.from_id, "to": params.to_id}, as_of=params.as_of,
-        exclude_types=[str(t) for t in params.exclude_type],
-        exclude_rel_types=[str(t) for t in params.exclude_rel_type], t=params.t,
-    )
+    filters = {"from": params.from_id, "to": params.to_id, "as_of": params.as_of, "t": params.t,
+               "exclude_types": [str(t) for t in params.exclude_type],
+               "exclude_rel_types": [str(t) for t in params.exclude_rel_type]}
+    rows: list[dict[str, Any]] = []
+    if params.max_hops >= 2:
+        # Joins find one- and two-hop paths cheaply even between hubs; when they give k
+        # paths (or two hops is the limit) those are the k shortest, and no search runs.
+        rows = graph.read(load_bounded("paths_short", k=params.k), **filters)
+    if params.max_hops == 1 or (len(rows) < params.k and params.max_hops > 2):
+        rows = graph.read(load_bounded("paths", k=params.k, max_hops=params.max_hops), **filters)
     revert(graph, params.t, [e["props"] for r in rows for e in r["rels"]])
     found = [PathOut(length=len(r["rels"]), nodes=[EntityRef(**n) for n in r["nodes"]],
                      relationships=[edge_out(e) for e in r["rels"]]) for r in rows]

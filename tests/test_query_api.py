@@ -341,6 +341,21 @@ def test_every_query_file_parses(graph: Graph) -> None:
         graph.read("EXPLAIN " + load_bounded("paths", k=k, max_hops=hops))
     for depth in (1, 2, 3):
         graph.read("EXPLAIN " + load_bounded("neighbors", depth=depth))
+    graph.read("EXPLAIN " + load_bounded("paths_short", k=3))
+
+
+def test_two_hop_joins_find_what_the_search_finds(graph: Graph) -> None:
+    """paths_short answers first for speed; it must agree with the search up to two hops."""
+    ids = [r["id"] for r in graph.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
+    params = {"as_of": None, "t": FAR_FUTURE, "exclude_types": [], "exclude_rel_types": []}
+    compared = 0
+    for a, b in zip(ids[::3], ids[1::3], strict=False):
+        pair = {**params, "from": a, "to": b}
+        short = graph.read(load_bounded("paths_short", k=10), **pair)
+        search = graph.read(load_bounded("paths", k=10, max_hops=2), **pair)
+        assert sorted(len(r["rels"]) for r in short) == sorted(len(r["rels"]) for r in search), (a, b)
+        compared += bool(search)
+    assert compared >= 3  # enough pairs are linked for the comparison to mean something
 
 
 def test_neighbors_say_when_the_hub_bound_cut_the_count(graph: Graph, client: TestClient) -> None:
