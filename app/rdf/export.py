@@ -42,25 +42,28 @@ def new_store(fmt: RdfFormat, base: Base) -> Dataset | Graph:
 
 
 def iter_pages(graph: Neo4jGraph, page_size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Yield ("sources", rows) pages, then ("entities", rows) pages, each keyset by id."""
+    """Yield ("sources", rows) pages, then ("entities", rows), then ("relationships", rows),
+    each keyset-paged, so no page holds more than `page_size` records whatever the degrees."""
     for kind in ("sources", "entities"):
         after = ""
-        while True:
-            rows = graph.read(load(f"export_{kind}"), after=after, limit=page_size)
-            if not rows:
-                break
+        while rows := graph.read(load(f"export_{kind}"), after=after, limit=page_size):
             yield kind, rows
             after = rows[-1]["props"]["id"]
+    after_from, after_id = "", ""
+    while rows := graph.read(load("export_relationships"), after_from=after_from, after_id=after_id,
+                             limit=page_size):
+        yield "relationships", rows
+        after_from, after_id = rows[-1]["from"], rows[-1]["id"]
 
 
 def emit_page(emitter: Emitter, kind: str, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         if kind == "sources":
             emitter.source(row["props"])
-            continue
-        emitter.entity(row["props"])
-        for rel in row["rels"]:
-            emitter.relationship(row["id"], rel["type"], rel["to"], rel["props"])
+        elif kind == "entities":
+            emitter.entity(row["props"])
+        else:
+            emitter.relationship(row["from"], row["type"], row["to"], row["props"])
 
 
 def _jsonld_items(chunk: str) -> list[Any]:
@@ -76,7 +79,7 @@ def _jsonld_items(chunk: str) -> list[Any]:
 def export_chunks(graph: Neo4jGraph, fmt: RdfFormat, base: Base, page_size: int = PAGE_SIZE,
                   progress: Progress | None = None) -> Iterator[bytes]:
     counts = graph.read(load("export_counts"))[0]
-    total, done = counts["sources"] + counts["entities"], 0
+    total, done = counts["sources"] + counts["entities"] + counts["relationships"], 0
     if not fmt.streams:
         store = new_store(fmt, base)
         emitter = Emitter(base, store)
