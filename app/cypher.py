@@ -29,19 +29,25 @@ def load(name: str, directory: Path = QUERY_DIR) -> LiteralString:
 MAX_BOUND = 100
 
 
-@cache
 def load_bounded(name: str, **bounds: int) -> LiteralString:
     """`load(name)` with each `{{bound}}` marker replaced by an integer literal.
 
-    Cypher takes quantifier bounds (`{1,4}`) and `SHORTEST k` only as literals, and
+    Cypher takes the bounds of variable-length patterns (`*1..4`, `{1,4}`) only as literals, and
     searching to the bound the caller asked for is what keeps path queries fast. Only
     small non-negative ints (validated by the request models) are written in, so no
     text from a request ever reaches the query.
     """
-    text: str = load(name)
     for key, value in bounds.items():
+        # Checked before the cache, which would take True for 1.
         if type(value) is not int or not 0 <= value <= MAX_BOUND:
             raise ValueError(f"bound {key} must be an int from 0 to {MAX_BOUND}, not {value!r}")
+    return _render(name, tuple(sorted(bounds.items())))
+
+
+@cache
+def _render(name: str, bounds: tuple[tuple[str, int], ...]) -> LiteralString:
+    text: str = load(name)
+    for key, value in bounds:
         marker = "{{" + key + "}}"
         if marker not in text:
             raise UnknownQuery(f"{name}.cypher has no {marker} marker")

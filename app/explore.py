@@ -28,8 +28,8 @@ from app.requests import FAR_FUTURE, ConnectionParams, NeighborParams, PathParam
 from app.storage import decode_citations, public_props
 
 # Expansion work bound on hubs, per depth. Beyond one hop almost every start reaches a
-# hub; 5,000 paths keeps two hops at 1M entities near 20 ms (bench/README.md).
-MAX_PATHS = {1: 20_000, 2: 5_000, 3: 5_000}
+# hub; 2,000 paths keeps two hops at 1M entities under 50 ms at p99 (bench/README.md).
+MAX_PATHS = {1: 20_000, 2: 2_000, 3: 2_000}
 EDGE_FIELDS = {"id", "valid_from", "valid_to", "date_text", "recorded_at"}
 
 
@@ -60,7 +60,7 @@ def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> Neighbors
         load_bounded("neighbors", depth=params.depth), id=entity_id,
         types=[str(t) for t in params.type], rel_types=[str(t) for t in params.rel_type],
         direction=str(params.direction), as_of=params.as_of, limit=params.limit,
-        max_paths=MAX_PATHS[params.depth], t=params.t,
+        max_paths=MAX_PATHS[params.depth], t=params.t, now=params.t >= FAR_FUTURE,
     )[0]
     raw_edges = [raw for item in row["items"] for raw in item["edges"]]
     revert(graph, params.t, [raw["props"] for raw in raw_edges])
@@ -78,18 +78,47 @@ def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> Neighbors
     )
 
 
+def path_filters(params: PathParams) -> dict[str, Any]:
+    return {"from": params.from_id, "to": params.to_id, "as_of": params.as_of, "t": params.t,
+            "now": params.t >= FAR_FUTURE, "exclude_types": [str(t) for t in params.exclude_type],
+            "exclude_rel_types": [str(t) for t in params.exclude_rel_type]}
+
+
+def find_paths(graph: Graph, filters: dict[str, Any], k: int, max_hops: int) -> list[dict[str, Any]]:
+    """Up to k paths: the shortest first, then alternative routes.
+
+    Each round is one bidirectional shortest-path search that avoids the entities in
+    between on the paths found so far (and their direct links), so each new route goes
+    through someone else. Unlike a k-shortest search, no round enumerates the longer
+    paths around a hub. A round whose paths cross a retracted record (flagged `dead`,
+    see paths.cypher) is run again avoiding it, so retracted facts never appear.
+    """
+    plain = filters["now"] and not (filters["as_of"] or filters["exclude_types"]
+                                    or filters["exclude_rel_types"])
+    rows: list[dict[str, Any]] = []
+    dead_nodes: set[str] = set()
+    dead_rels: set[str] = set()
+    while len(rows) < k:
+        avoid_nodes = dead_nodes | {n["element_id"] for row in rows for n in row["nodes"][1:-1]}
+        avoid_rels = dead_rels | {row["rels"][0]["element_id"] for row in rows if len(row["rels"]) == 1}
+        more = graph.read(load_bounded("paths_plain" if plain else "paths", max_hops=max_hops),
+                          **filters, k=k - len(rows), avoid_nodes=sorted(avoid_nodes),
+                          avoid_rels=sorted(avoid_rels))
+        if not more:
+            break
+        dead = ({n["element_id"] for row in more for n in row["nodes"] if n["dead"]},
+                {r["element_id"] for row in more for r in row["rels"] if r["dead"]})
+        if any(dead):
+            dead_nodes |= dead[0]
+            dead_rels |= dead[1]
+            continue
+        rows += more
+    return rows
+
+
 def paths(graph: Graph, params: PathParams) -> PathsOut:
     require_entities(graph, [params.from_id, params.to_id], params.t)
-    filters = {"from": params.from_id, "to": params.to_id, "as_of": params.as_of, "t": params.t,
-               "exclude_types": [str(t) for t in params.exclude_type],
-               "exclude_rel_types": [str(t) for t in params.exclude_rel_type]}
-    rows: list[dict[str, Any]] = []
-    if params.max_hops >= 2:
-        # Joins find one- and two-hop paths cheaply even between hubs; when they give k
-        # paths (or two hops is the limit) those are the k shortest, and no search runs.
-        rows = graph.read(load_bounded("paths_short", k=params.k), **filters)
-    if params.max_hops == 1 or (len(rows) < params.k and params.max_hops > 2):
-        rows = graph.read(load_bounded("paths", k=params.k, max_hops=params.max_hops), **filters)
+    rows = find_paths(graph, path_filters(params), params.k, params.max_hops)
     revert(graph, params.t, [e["props"] for r in rows for e in r["rels"]])
     found = [PathOut(length=len(r["rels"]), nodes=[EntityRef(**n) for n in r["nodes"]],
                      relationships=[edge_out(e) for e in r["rels"]]) for r in rows]

@@ -80,7 +80,9 @@ class NeighborParams(Params):
 class PathParams(Params):
     from_id: IdParam = Field(alias="from", description="Start entity id.", examples=["alejandro-mayorkas"])
     to_id: IdParam = Field(alias="to", description="End entity id.", examples=["jose-raul-mulino"])
-    k: int = Field(3, ge=1, le=10, description="How many shortest paths.")
+    k: int = Field(3, ge=1, le=10, description=(
+        "At most this many paths: the shortest first, then alternative routes that avoid "
+        "the relationships of those already found."))
     max_hops: int = Field(4, ge=1, le=6, description="Longest path, in relationships.")
     as_of: AsOf = None
     exclude_type: list[EntityType] = Field(default_factory=list,

@@ -42,7 +42,7 @@ from rich.text import Text
 from app.bulk import BulkReport, bulk_load
 from app.cypher import load, load_bounded
 from app.db import Graph, open_graph
-from app.explore import MAX_PATHS
+from app.explore import MAX_PATHS, find_paths
 from app.localserver import LocalNeo4j
 from app.requests import FAR_FUTURE
 from app.schema import apply_schema
@@ -159,9 +159,9 @@ class Client:
 
 Queries = list[tuple[LiteralString, dict[str, Any]]]
 Case = tuple[str, Queries]
-# The paths endpoint runs the two-hop joins, then the search only when they found fewer
-# than k: a case marks that search with this key so the raw side does the same.
-FALLBACK = "_fallback_when_fewer_than"
+# The paths endpoint searches in rounds until it has k paths (app.explore.find_paths): a
+# case marks that query with this key, holding k and max_hops, so the raw side does the same.
+ROUNDS = "_rounds_of"
 
 
 def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[], Case]]:
@@ -190,18 +190,19 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
             return (f"/entities/{i}/neighbors?depth={depth}&limit=50", [
                 (load("neighbor_counts"), {"id": i, "t": t}),
                 (load_bounded("neighbors", depth=depth),
-                 {**base, "id": i, "limit": 50, "max_paths": MAX_PATHS[depth]})])
+                 {**base, "id": i, "limit": 50, "max_paths": MAX_PATHS[depth], "now": True})])
         return make
 
     def paths() -> Case:
         a, b = rng.choice(edges)["from"], rng.choice(edges)["to"]
         while b == a:  # the API rightly refuses a path from an entity to itself
             b = rng.choice(edges)["to"]
-        filters = {"from": a, "to": b, "as_of": None, "exclude_types": [], "exclude_rel_types": [], "t": t}
+        filters = {"from": a, "to": b, "as_of": None, "exclude_types": [], "exclude_rel_types": [],
+                   "t": t, "now": True}
         return (f"/paths?from={a}&to={b}&max_hops=4", [
             (load("entities_exist"), {"ids": [a, b], "t": t}),
-            (load_bounded("paths_short", k=3), filters),
-            (load_bounded("paths", k=3, max_hops=4), {**filters, FALLBACK: 3})])
+            (load_bounded("paths_plain", max_hops=4),
+             {**filters, "k": 3, "avoid_nodes": [], "avoid_rels": [], ROUNDS: (3, 4)})])
 
     def connections() -> Case:
         edge = rng.choice(edges)
@@ -257,13 +258,14 @@ def profile(graph: Graph, query: LiteralString, params: dict[str, Any]) -> str:
 
 
 def run_raw(graph: Graph, queries: Queries) -> None:
-    rows: list[dict[str, Any]] = []
     for query, params in queries:
-        if FALLBACK in params:
-            if len(rows) >= params[FALLBACK]:
-                continue
-            params = {k: v for k, v in params.items() if k != FALLBACK}
-        rows = graph.read(query, **params)
+        if ROUNDS in params:
+            k, max_hops = params[ROUNDS]
+            filters = {key: v for key, v in params.items()
+                       if key not in (ROUNDS, "k", "avoid_nodes", "avoid_rels")}
+            find_paths(graph, filters, k, max_hops)
+        else:
+            graph.read(query, **params)
 
 
 def query_phase(graph: Graph, data: SyntheticGraph, api: str, runs: int, plans_dir: Path) -> dict[str, Any]:
@@ -290,7 +292,7 @@ def query_phase(graph: Graph, data: SyntheticGraph, api: str, runs: int, plans_d
                              "overhead_p50": round(api["p50"] / max(raw["p50"], 0.01), 2),
                              "overhead_p99": round(api["p99"] / max(raw["p99"], 0.01), 2)}
             plans = [query.splitlines()[0] + "\n"
-                     + profile(graph, query, {k: v for k, v in params.items() if k != FALLBACK})
+                     + profile(graph, query, {k: v for k, v in params.items() if k != ROUNDS})
                      for query, params in cases[0][1]]
             (plans_dir / f"{name}.txt").write_text("\n\n".join(plans) + "\n")
             say(f"  {name}: api p50 {api['p50']} ms p99 {api['p99']} ms; raw p50 {raw['p50']} ms")

@@ -1,6 +1,7 @@
 // Neighbors up to {{depth}} hop(s) (a literal, written in by app.cypher.load_bounded).
 // Each hop obeys the filters: relationship types, direction, as_of (undated facts are
-// kept: unknown is not invalid), entity types, and the record-time cut-off $t.
+// kept: unknown is not invalid), entity types, and the record-time cut-off $t; $now
+// (t is the present) skips the record-time comparisons, a property read per step.
 // $max_paths bounds the work on hubs; `capped` says the bound was reached, so `total`
 // counts only the neighbors reached by then.
 MATCH (n:Entity {id: $id})
@@ -10,8 +11,9 @@ MATCH p = (n) ((a)-[r]-(b:Entity)
     AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                              AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
     AND (size($types) = 0 OR b.type IN $types)
-    AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
-    AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t)
+    AND CASE WHEN $now THEN r.retracted_at IS NULL AND b.retracted_at IS NULL
+             ELSE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+                  AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t) END
     AND b <> n
 ){1,{{depth}}} (m)
 WITH m, p LIMIT $max_paths

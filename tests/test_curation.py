@@ -263,6 +263,14 @@ def test_history_and_as_recorded_after_update_and_retraction(api: TestClient, ke
                        params={"rel_type": "RELIES_ON", "as_recorded": published}).json()
     assert {n["id"] for n in now_rel["nodes"]} == {"panama", "mexico"}
     assert {n["id"] for n in then_rel["nodes"]} == {"panama", "mexico", "ecuador"}
+    # In the present, paths check retraction only on the paths found and search again
+    # avoiding what was retracted; a record time checks it at every step. Same answer.
+    route = {"from": "united-states", "to": "ecuador", "k": 10}
+    then_paths = api.get("/paths", params={**route, "as_recorded": published}).json()["paths"]
+    assert "united-states--relies-on--ecuador" in {r["id"] for p in then_paths for r in p["relationships"]}
+    now_paths = api.get("/paths", params=route).json()
+    later = api.get("/paths", params={**route, "as_recorded": now()}).json()
+    assert now_paths == later and now_paths["found"] is False  # that was Ecuador's only link
     policies = api.get("/policies", params={"status": "in_force", "as_recorded": published}).json()
     assert "ecuador-visa-requirement-chinese-nationals" in {p["id"] for p in policies}
     history = api.get("/entities/ecuador/history").json()["changes"]

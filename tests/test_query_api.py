@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from app.cypher import QUERY_DIR, UnknownQuery, load, load_bounded
 from app.db import Graph, open_graph
 from app.errors import QueryTimeout
+from app.explore import find_paths
 from app.records import quote_in_text
 from app.requests import FAR_FUTURE
 from app.settings import Settings
@@ -115,13 +116,16 @@ def test_who_is_party_to_the_agreement(client: TestClient, source_text: str) -> 
 
 def test_how_is_mayorkas_connected_to_mulino(client: TestClient, source_text: str) -> None:
     body = client.get("/paths", params={"from": "alejandro-mayorkas", "to": "jose-raul-mulino"}).json()
-    assert body["found"] is True and len(body["paths"]) == 3
+    # Mayorkas is linked to Mulino through the inauguration, and otherwise only through
+    # his statement: two routes through different entities (k=3 is an upper bound).
+    assert body["found"] is True and len(body["paths"]) == 2
     best = body["paths"][0]
     assert [n["id"] for n in best["nodes"]] == [
         "alejandro-mayorkas", "inauguration-of-jose-raul-mulino", "jose-raul-mulino"]
     assert [r["type"] for r in best["relationships"]] == ["ATTENDED", "HONOREE_OF"]
-    lengths = [p["length"] for p in body["paths"]]
-    assert lengths == sorted(lengths)
+    assert [n["id"] for n in body["paths"][1]["nodes"]] == [
+        "alejandro-mayorkas", "mayorkas-partnerships-statement", "panama", "president-of-panama",
+        "jose-raul-mulino"]
     for path in body["paths"]:
         assert len(path["nodes"]) == len(path["relationships"]) + 1
         for step, rel in enumerate(path["relationships"]):
@@ -337,38 +341,62 @@ def test_every_query_file_parses(graph: Graph) -> None:
         if "{{" in load(path.stem):
             continue  # the bounded queries are parsed below with real bounds
         graph.read("EXPLAIN " + load(path.stem))
-    for k, hops in [(1, 1), (3, 4), (10, 6)]:
-        graph.read("EXPLAIN " + load_bounded("paths", k=k, max_hops=hops))
+    for hops in (1, 4, 6):
+        graph.read("EXPLAIN " + load_bounded("paths", max_hops=hops))
     for depth in (1, 2, 3):
         graph.read("EXPLAIN " + load_bounded("neighbors", depth=depth))
-    graph.read("EXPLAIN " + load_bounded("paths_short", k=3))
 
 
-def test_two_hop_joins_find_what_the_search_finds(graph: Graph) -> None:
-    """paths_short answers first for speed; it must agree with the search up to two hops."""
-    ids = [r["id"] for r in graph.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
-    params = {"as_of": None, "t": FAR_FUTURE, "exclude_types": [], "exclude_rel_types": []}
-    compared = 0
-    for a, b in zip(ids[::3], ids[1::3], strict=False):
-        pair = {**params, "from": a, "to": b}
-        short = graph.read(load_bounded("paths_short", k=10), **pair)
-        search = graph.read(load_bounded("paths", k=10, max_hops=2), **pair)
-        assert sorted(len(r["rels"]) for r in short) == sorted(len(r["rels"]) for r in search), (a, b)
-        compared += bool(search)
-    assert compared >= 3  # enough pairs are linked for the comparison to mean something
+def operators(plan: Any) -> set[str]:
+    return {plan.get("operatorType", "").split("@")[0]} | {
+        op for child in plan.get("children", []) for op in operators(child)}
+
+
+def test_path_search_filters_run_inside_the_bidirectional_search(graph: Graph) -> None:
+    """Filters of another form would make Neo4j fall back to an exhaustive search."""
+    _, summary, _ = graph.driver.execute_query(
+        "EXPLAIN " + load_bounded("paths", max_hops=4), database_=graph.database)
+    ops = operators(summary.plan)
+    assert "ShortestPath" in ops
+    assert not ops & {"VarLengthExpand(All)", "VarLengthExpand(Into)", "AntiConditionalApply"}, ops
+
+
+def test_later_path_rounds_go_through_other_entities(graph: Graph) -> None:
+    filters = {"from": "alejandro-mayorkas", "to": "jose-raul-mulino", "as_of": None,
+               "t": FAR_FUTURE, "now": True, "exclude_types": [], "exclude_rel_types": []}
+    first = graph.read(load_bounded("paths", max_hops=4), **filters, k=10, avoid_nodes=[],
+                       avoid_rels=[])
+    shortest = min(len(row["rels"]) for row in first)
+    assert {len(row["rels"]) for row in first} == {shortest}  # one search: shortest only
+    rows = find_paths(graph, filters, 5, 4)
+    assert rows[:len(first)] == first[:5] and len(rows) > len(first)
+    between = {n["id"] for row in first for n in row["nodes"][1:-1]}
+    for row in rows[len(first):]:
+        assert len(row["rels"]) >= shortest
+        assert not between & {n["id"] for n in row["nodes"][1:-1]}
+
+
+def test_path_rounds_do_not_repeat_a_direct_link(graph: Graph) -> None:
+    pair = graph.read("MATCH (a:Entity)-[r]->(b:Entity) WHERE a.retracted_at IS NULL "
+                      "AND b.retracted_at IS NULL RETURN a.id AS a, b.id AS b LIMIT 1")[0]
+    filters = {"from": pair["a"], "to": pair["b"], "as_of": None, "t": FAR_FUTURE, "now": True,
+               "exclude_types": [], "exclude_rel_types": []}
+    rows = find_paths(graph, filters, 10, 3)
+    routes = [tuple(rel["element_id"] for rel in row["rels"]) for row in rows]
+    assert rows[0]["rels"] and len(routes) == len(set(routes))
 
 
 def test_neighbors_say_when_the_hub_bound_cut_the_count(graph: Graph, client: TestClient) -> None:
     body = client.get("/entities/united-states/neighbors", params={"depth": 2}).json()
     assert body["total_is_lower_bound"] is False and body["total"] > 5
     params = {"id": "united-states", "types": [], "rel_types": [], "direction": "both",
-              "as_of": None, "limit": 50, "t": FAR_FUTURE}
+              "as_of": None, "limit": 50, "t": FAR_FUTURE, "now": True}
     capped = graph.read(load_bounded("neighbors", depth=2), **params, max_paths=3)[0]
     assert capped["capped"] is True and capped["total"] <= 3 < body["total"]
 
 
-@pytest.mark.parametrize("bounds", [{"k": True, "max_hops": 4}, {"k": "3", "max_hops": 4},
-                                    {"k": 3, "max_hops": -1}, {"k": 3, "max_hops": 101}])
+@pytest.mark.parametrize("bounds", [{"max_hops": True}, {"max_hops": "3"},
+                                    {"max_hops": -1}, {"max_hops": 101}])
 def test_bounded_queries_take_only_small_ints(bounds: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="must be an int"):
         load_bounded("paths", **bounds)
@@ -376,9 +404,9 @@ def test_bounded_queries_take_only_small_ints(bounds: dict[str, Any]) -> None:
 
 def test_bounded_queries_need_every_marker() -> None:
     with pytest.raises(UnknownQuery, match="no value"):
-        load_bounded("paths", k=3)
+        load_bounded("paths")
     with pytest.raises(UnknownQuery, match="no {{depth}} marker"):
-        load_bounded("paths", k=3, max_hops=4, depth=2)
+        load_bounded("paths", max_hops=4, depth=2)
 
 
 def test_paths_search_stops_at_max_hops(client: TestClient) -> None:

@@ -20,7 +20,8 @@ router = APIRouter()
 
 
 @router.get("/paths", response_model=PathsOut, responses=ERRORS, tags=["relationships"],
-            summary="The k shortest paths between two entities, every step cited")
+            summary="The shortest path between two entities, then alternative routes through "
+                    "other entities; every step cited")
 def read_paths(params: Annotated[PathParams, Query()], graph: GraphDep) -> PathsOut:
     return paths(graph, params)
 
