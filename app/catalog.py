@@ -57,7 +57,7 @@ def instruments(graph: Graph, kind: str, params: InstrumentParams, status: str |
                       country=params.country, as_of=params.as_of, t=params.t,
                       limit=MAX_INSTRUMENTS if historical else params.limit,
                       offset=0 if historical else params.offset)
-    revert(graph, params.t, [r["props"] for r in rows] + [x["props"] for r in rows for x in r["rels"]])
+    graph.run(revert(params.t, [r["props"] for r in rows] + [x["props"] for r in rows for x in r["rels"]]))
     if historical:
         rows = [r for r in rows if status is None or r["props"].get("status") == status]
         rows = rows[params.offset:params.offset + params.limit]

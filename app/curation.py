@@ -257,7 +257,7 @@ def merge_entities(graph: Graph, old_id: str, into_id: str, actor: Actor) -> Loa
     old, into = stored_entity(graph, old_id), stored_entity(graph, into_id)
     if old.type != into.type:
         raise InvalidInput(f"cannot merge a {old.type} into a {into.type}")
-    _, rels = get_entity_rows(graph, old_id)
+    _, rels = graph.run(get_entity_rows(old_id))
     moved: list[RelationshipRecord] = []
     for raw in rels:
         other = raw["other"]["id"]

@@ -1,10 +1,10 @@
-"""Typed dependencies: the backend reaches routers only through `GraphDep`."""
+"""Typed dependencies: the backend reaches routers only through these aliases."""
 
 from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.db import Graph
+from app.db import AsyncGraph, Graph
 
 
 async def get_graph(request: Request) -> Graph:
@@ -13,4 +13,11 @@ async def get_graph(request: Request) -> Graph:
     return graph
 
 
+async def get_async_graph(request: Request) -> AsyncGraph:
+    graph: AsyncGraph = request.app.state.async_graph
+    return graph
+
+
 GraphDep = Annotated[Graph, Depends(get_graph)]
+# For async routes: reads on the event loop, no worker thread.
+AsyncGraphDep = Annotated[AsyncGraph, Depends(get_async_graph)]

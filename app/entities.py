@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from app.cypher import load
-from app.db import Graph
+from app.db import Graph, Plan, step
 from app.errors import InvalidInput, Moved, NotFound
 from app.history import revert
 from app.models import CitationOut, EntityOut, EntityRef, RelationshipOut, SearchHit, SearchPage
@@ -50,38 +50,38 @@ def entity_out(props: dict[str, Any], rels: list[dict[str, Any]]) -> EntityOut:
     )
 
 
-def get_entity_rows(graph: Graph, entity_id: str, t: datetime = FAR_FUTURE,
-                    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    rows = graph.read(load("entity_get"), id=entity_id, t=t)
+def get_entity_rows(entity_id: str, t: datetime = FAR_FUTURE,
+                    ) -> Plan[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    rows = yield step(load("entity_get"), id=entity_id, t=t)
     if not rows:
-        merged = graph.read(load("merged_into"), id=entity_id, t=t)
+        merged = yield step(load("merged_into"), id=entity_id, t=t)
         if merged and merged[0]["into"]:
             raise Moved(f"{entity_id!r} was merged into {merged[0]['into']!r}",
                         old=entity_id, new=merged[0]["into"])
         raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
     props, rels = rows[0]["props"], rows[0]["rels"]
-    revert(graph, t, [props, *(r["props"] for r in rels)])
+    yield from revert(t, [props, *(r["props"] for r in rels)])
     return props, rels
 
 
-def get_entity(graph: Graph, entity_id: str, t: datetime = FAR_FUTURE) -> EntityOut:
-    return entity_out(*get_entity_rows(graph, entity_id, t))
+def get_entity(entity_id: str, t: datetime = FAR_FUTURE) -> Plan[EntityOut]:
+    return entity_out(*(yield from get_entity_rows(entity_id, t)))
 
 
-def search(graph: Graph, params: SearchParams) -> SearchPage:
+def search(params: SearchParams) -> Plan[SearchPage]:
     types = [str(t) for t in params.type]
     if params.q is None:
-        total = graph.read(load("count_entities"), types=types, t=params.t)[0]["total"]
-        rows = graph.read(load("list_entities"), types=types, limit=params.limit,
+        total = (yield step(load("count_entities"), types=types, t=params.t))[0]["total"]
+        rows = yield step(load("list_entities"), types=types, limit=params.limit,
                           offset=params.offset, t=params.t)
         return SearchPage(query=None, total=total, limit=params.limit, offset=params.offset,
                           results=[SearchHit(**r) for r in rows])
     terms = search_terms(params.q)
     if not terms:
         raise InvalidInput("q has no letters or digits to search for", field="q")
-    row = graph.read(load("search_entities"), lucene=lucene_query(terms), folded=fold(params.q),
-                     types=types, cap=SEARCH_CAP, limit=params.limit, offset=params.offset,
-                     t=params.t)[0]
+    row = (yield step(load("search_entities"), lucene=lucene_query(terms), folded=fold(params.q),
+                      types=types, cap=SEARCH_CAP, limit=params.limit, offset=params.offset,
+                      t=params.t))[0]
     return SearchPage(query=params.q, total=row["total"], limit=params.limit,
                       offset=params.offset, results=[SearchHit(**r) for r in row["results"]])
 

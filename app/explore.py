@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from app.cypher import load, load_bounded
-from app.db import Graph
+from app.db import Plan, step
 from app.entities import entity_out, get_entity_rows, relationship_out
 from app.errors import NotFound
 from app.history import revert
@@ -45,25 +45,25 @@ def edge_out(raw: dict[str, Any]) -> EdgeOut:
     )
 
 
-def require_entities(graph: Graph, ids: list[str], t: datetime = FAR_FUTURE) -> None:
-    missing = [row["id"] for row in graph.read(load("entities_exist"), ids=ids, t=t)
+def require_entities(ids: list[str], t: datetime = FAR_FUTURE) -> Plan[None]:
+    missing = [row["id"] for row in (yield step(load("entities_exist"), ids=ids, t=t))
                if not row["found"]]
     if missing:
         raise NotFound(f"no entity with id {', '.join(repr(i) for i in missing)}", ids=missing)
 
 
-def neighbors(graph: Graph, entity_id: str, params: NeighborParams) -> NeighborsOut:
-    head = graph.read(load("neighbor_counts"), id=entity_id, t=params.t)
+def neighbors(entity_id: str, params: NeighborParams) -> Plan[NeighborsOut]:
+    head = yield step(load("neighbor_counts"), id=entity_id, t=params.t)
     if not head:
         raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
-    row = graph.read(
+    row = (yield step(
         load_bounded("neighbors", depth=params.depth), id=entity_id,
         types=[str(t) for t in params.type], rel_types=[str(t) for t in params.rel_type],
         direction=str(params.direction), as_of=params.as_of, limit=params.limit,
         max_paths=MAX_PATHS[params.depth], t=params.t, now=params.t >= FAR_FUTURE,
-    )[0]
+    ))[0]
     raw_edges = [raw for item in row["items"] for raw in item["edges"]]
-    revert(graph, params.t, [raw["props"] for raw in raw_edges])
+    yield from revert(params.t, [raw["props"] for raw in raw_edges])
     edges: dict[str, EdgeOut] = {}
     for raw in raw_edges:
         edges.setdefault(raw["id"], edge_out(raw))
@@ -84,7 +84,7 @@ def path_filters(params: PathParams) -> dict[str, Any]:
             "exclude_rel_types": [str(t) for t in params.exclude_rel_type]}
 
 
-def find_paths(graph: Graph, filters: dict[str, Any], k: int, max_hops: int) -> list[dict[str, Any]]:
+def find_paths(filters: dict[str, Any], k: int, max_hops: int) -> Plan[list[dict[str, Any]]]:
     """Up to k paths: the shortest first, then alternative routes.
 
     Each round is one bidirectional shortest-path search that avoids the entities in
@@ -101,7 +101,7 @@ def find_paths(graph: Graph, filters: dict[str, Any], k: int, max_hops: int) -> 
     while len(rows) < k:
         avoid_nodes = dead_nodes | {n["element_id"] for row in rows for n in row["nodes"][1:-1]}
         avoid_rels = dead_rels | {row["rels"][0]["element_id"] for row in rows if len(row["rels"]) == 1}
-        more = graph.read(load_bounded("paths_plain" if plain else "paths", max_hops=max_hops),
+        more = yield step(load_bounded("paths_plain" if plain else "paths", max_hops=max_hops),
                           **filters, k=k - len(rows), avoid_nodes=sorted(avoid_nodes),
                           avoid_rels=sorted(avoid_rels))
         if not more:
@@ -116,10 +116,10 @@ def find_paths(graph: Graph, filters: dict[str, Any], k: int, max_hops: int) -> 
     return rows
 
 
-def paths(graph: Graph, params: PathParams) -> PathsOut:
-    require_entities(graph, [params.from_id, params.to_id], params.t)
-    rows = find_paths(graph, path_filters(params), params.k, params.max_hops)
-    revert(graph, params.t, [e["props"] for r in rows for e in r["rels"]])
+def paths(params: PathParams) -> Plan[PathsOut]:
+    yield from require_entities([params.from_id, params.to_id], params.t)
+    rows = yield from find_paths(path_filters(params), params.k, params.max_hops)
+    yield from revert(params.t, [e["props"] for r in rows for e in r["rels"]])
     found = [PathOut(length=len(r["rels"]), nodes=[EntityRef(**n) for n in r["nodes"]],
                      relationships=[edge_out(e) for e in r["rels"]]) for r in rows]
     message = (f"{len(found)} path(s) found" if found else
@@ -128,11 +128,11 @@ def paths(graph: Graph, params: PathParams) -> PathsOut:
                     message=message, paths=found)
 
 
-def connections(graph: Graph, params: ConnectionParams) -> ConnectionsOut:
-    require_entities(graph, params.ids, params.t)
-    rows = graph.read(load("connections"), ids=params.ids, as_of=params.as_of, limit=params.limit,
+def connections(params: ConnectionParams) -> Plan[ConnectionsOut]:
+    yield from require_entities(params.ids, params.t)
+    rows = yield step(load("connections"), ids=params.ids, as_of=params.as_of, limit=params.limit,
                       t=params.t)
-    revert(graph, params.t, [e["props"] for r in rows for e in r["rels"]])
+    yield from revert(params.t, [e["props"] for r in rows for e in r["rels"]])
     return ConnectionsOut(ids=params.ids, results=[
         ConnectionOut(entity=EntityRef(**r["node"]), relationships=[edge_out(e) for e in r["rels"]])
         for r in rows
@@ -149,8 +149,8 @@ def _timeline_entry(raw: dict[str, Any]) -> TimelineEntry:
                          relationship=rel)
 
 
-def timeline(graph: Graph, entity_id: str, t: datetime = FAR_FUTURE) -> TimelineOut:
-    props, rels = get_entity_rows(graph, entity_id, t)
+def timeline(entity_id: str, t: datetime = FAR_FUTURE) -> Plan[TimelineOut]:
+    props, rels = yield from get_entity_rows(entity_id, t)
     entity = entity_out(props, [])
     entries = [_timeline_entry(raw) for raw in rels]
     dated = sorted((e for e in entries if e.date or e.date_end),
@@ -160,11 +160,11 @@ def timeline(graph: Graph, entity_id: str, t: datetime = FAR_FUTURE) -> Timeline
                        dated=dated, undated=undated)
 
 
-def subgraph(graph: Graph, params: SubgraphParams) -> SubgraphOut:
+def subgraph(params: SubgraphParams) -> Plan[SubgraphOut]:
     """A view's entities and the relationships among them: what a permalink restores."""
     ids = list(dict.fromkeys(params.ids))
-    rows = graph.read(load("subgraph"), ids=ids, as_of=params.as_of, t=params.t)
-    revert(graph, params.t, [e["props"] for row in rows for e in row["rels"]])
+    rows = yield step(load("subgraph"), ids=ids, as_of=params.as_of, t=params.t)
+    yield from revert(params.t, [e["props"] for row in rows for e in row["rels"]])
     found = {row["node"]["id"] for row in rows}
     return SubgraphOut(
         nodes=[EntityRef(**row["node"]) for row in rows],

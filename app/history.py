@@ -15,7 +15,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from app.cypher import load
-from app.db import Graph
+from app.db import Graph, Plan, step
 from app.requests import FAR_FUTURE
 from app.storage import plain
 
@@ -73,13 +73,13 @@ def current_records(tx: ManagedTransaction, entity_ids: list[str], source_ids: l
     return {(row["kind"], row["id"]): {**row["props"], "_labels": row["labels"]} for row in result}
 
 
-def revert(graph: Graph, t: datetime, records: list[dict[str, Any]]) -> None:
+def revert(t: datetime, records: list[dict[str, Any]]) -> Plan[None]:
     """Replace, in place, each record's properties by their state at record time `t`."""
     if t >= FAR_FUTURE or not records:
         return
     ids = sorted({r["id"] for r in records if "id" in r})
-    earlier = {row["id"]: row["before"] for row in graph.read(load("changes_after"), ids=ids, t=t)
-               if row["before"] is not None}
+    rows = yield step(load("changes_after"), ids=ids, t=t)
+    earlier = {row["id"]: row["before"] for row in rows if row["before"] is not None}
     for record in records:
         before = earlier.get(record.get("id", ""))
         if before is not None:

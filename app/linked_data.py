@@ -31,7 +31,7 @@ def choose_media_type(accept: str | None, format_param: str | None) -> str:
 
 def _json_or_html(graph: Graph, ident: str, media_type: str) -> bytes:
     try:
-        entity = get_entity(graph, ident)
+        entity = graph.run(get_entity(ident))
         if media_type == JSON:
             return entity.model_dump_json(by_alias=True).encode()
         return browser_page(entity_fragment(entity)).encode()

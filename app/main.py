@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app import middleware
 from app.auth import ReadAccess
-from app.db import open_graph
+from app.db import open_async_graph, open_graph
 from app.errors import DatabaseUnavailable, GraphError, Moved
 from app.routers import curation, entities, explore, health, keys, linked_data, pages
 from app.settings import PROJECT_ROOT, Settings, get_settings
@@ -26,18 +26,20 @@ SWAGGER_DIR = PROJECT_ROOT / "node_modules" / "swagger-ui-dist"
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    graph = open_graph(settings)
+    graph, async_graph = open_graph(settings), open_async_graph(settings)
     try:
         graph.ping()
+        await async_graph.ping()
         log.info("connected to Neo4j at %s", settings.effective_uri)
     except DatabaseUnavailable as exc:
-        # Serve anyway: /health says 503 and the driver reconnects when Neo4j returns.
+        # Serve anyway: /health says 503 and the drivers reconnect when Neo4j returns.
         log.warning("Neo4j not reachable at start-up: %s", exc.message)
-    app.state.graph = graph
+    app.state.graph, app.state.async_graph = graph, async_graph
     to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
     try:
         yield
     finally:
+        await async_graph.close()
         graph.close()
 
 

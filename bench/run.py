@@ -263,7 +263,7 @@ def run_raw(graph: Graph, queries: Queries) -> None:
             k, max_hops = params[ROUNDS]
             filters = {key: v for key, v in params.items()
                        if key not in (ROUNDS, "k", "avoid_nodes", "avoid_rels")}
-            find_paths(graph, filters, k, max_hops)
+            graph.run(find_paths(filters, k, max_hops))
         else:
             graph.read(query, **params)
 

@@ -368,7 +368,7 @@ def test_later_path_rounds_go_through_other_entities(graph: Graph) -> None:
                        avoid_rels=[])
     shortest = min(len(row["rels"]) for row in first)
     assert {len(row["rels"]) for row in first} == {shortest}  # one search: shortest only
-    rows = find_paths(graph, filters, 5, 4)
+    rows = graph.run(find_paths(filters, 5, 4))
     assert rows[:len(first)] == first[:5] and len(rows) > len(first)
     between = {n["id"] for row in first for n in row["nodes"][1:-1]}
     for row in rows[len(first):]:
@@ -381,7 +381,7 @@ def test_path_rounds_do_not_repeat_a_direct_link(graph: Graph) -> None:
                       "AND b.retracted_at IS NULL RETURN a.id AS a, b.id AS b LIMIT 1")[0]
     filters = {"from": pair["a"], "to": pair["b"], "as_of": None, "t": FAR_FUTURE, "now": True,
                "exclude_types": [], "exclude_rel_types": []}
-    rows = find_paths(graph, filters, 10, 3)
+    rows = graph.run(find_paths(filters, 10, 3))
     routes = [tuple(rel["element_id"] for rel in row["rels"]) for row in rows]
     assert rows[0]["rels"] and len(routes) == len(set(routes))
 

@@ -35,7 +35,7 @@ def resource_document(graph: Neo4jGraph, ident: str, fmt: RdfFormat, base: Base)
     store = new_store(fmt, base)
     emitter = Emitter(base, store)
     try:
-        props, rels = get_entity_rows(graph, ident)
+        props, rels = graph.run(get_entity_rows(ident))
     except NotFound:
         rows = graph.read(load("source_props"), id=ident)
         if not rows:

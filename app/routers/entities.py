@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.deps import GraphDep
+from app.deps import AsyncGraphDep
 from app.entities import get_entity, search
 from app.explore import neighbors, timeline
 from app.models import EntityOut, NeighborsOut, SearchPage, TimelineOut
@@ -20,26 +20,26 @@ EntityId = Annotated[
 
 @router.get("/entities", response_model=SearchPage, responses=ERRORS,
             summary="Search entities by name and alias, or list them by type")
-def search_entities(params: Annotated[SearchParams, Query()], graph: GraphDep) -> SearchPage:
-    return search(graph, params)
+async def search_entities(params: Annotated[SearchParams, Query()], graph: AsyncGraphDep) -> SearchPage:
+    return await graph.run(search(params))
 
 
 @router.get("/entities/{entity_id}", response_model=EntityOut, responses=ERRORS,
             summary="One entity with its relationships, grouped by type, and their citations")
-def read_entity(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
-                graph: GraphDep) -> EntityOut:
-    return get_entity(graph, entity_id, snapshot.t)
+async def read_entity(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
+                      graph: AsyncGraphDep) -> EntityOut:
+    return await graph.run(get_entity(entity_id, snapshot.t))
 
 
 @router.get("/entities/{entity_id}/neighbors", response_model=NeighborsOut, responses=ERRORS,
             summary="Neighbors up to 3 hops, with per-type counts and capped hubs")
-def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, Query()],
-                   graph: GraphDep) -> NeighborsOut:
-    return neighbors(graph, entity_id, params)
+async def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, Query()],
+                         graph: AsyncGraphDep) -> NeighborsOut:
+    return await graph.run(neighbors(entity_id, params))
 
 
 @router.get("/entities/{entity_id}/timeline", response_model=TimelineOut, responses=ERRORS,
             summary="The entity's relationships, events and statements by date; undated apart")
-def read_timeline(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
-                  graph: GraphDep) -> TimelineOut:
-    return timeline(graph, entity_id, snapshot.t)
+async def read_timeline(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
+                        graph: AsyncGraphDep) -> TimelineOut:
+    return await graph.run(timeline(entity_id, snapshot.t))

@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from app.catalog import get_source, instruments
-from app.deps import GraphDep
+from app.deps import AsyncGraphDep, GraphDep
 from app.explore import connections, paths, subgraph
 from app.models import ConnectionsOut, InstrumentOut, PathsOut, SourceOut, SubgraphOut
 from app.requests import (
@@ -22,21 +22,22 @@ router = APIRouter()
 @router.get("/paths", response_model=PathsOut, responses=ERRORS, tags=["relationships"],
             summary="The shortest path between two entities, then alternative routes through "
                     "other entities; every step cited")
-def read_paths(params: Annotated[PathParams, Query()], graph: GraphDep) -> PathsOut:
-    return paths(graph, params)
+async def read_paths(params: Annotated[PathParams, Query()], graph: AsyncGraphDep) -> PathsOut:
+    return await graph.run(paths(params))
 
 
 @router.get("/connections", response_model=ConnectionsOut, responses=ERRORS,
             tags=["relationships"], summary="Entities connected to all of the given ones")
-def read_connections(params: Annotated[ConnectionParams, Query()],
-                     graph: GraphDep) -> ConnectionsOut:
-    return connections(graph, params)
+async def read_connections(params: Annotated[ConnectionParams, Query()],
+                           graph: AsyncGraphDep) -> ConnectionsOut:
+    return await graph.run(connections(params))
 
 
 @router.get("/subgraph", response_model=SubgraphOut, responses=ERRORS, tags=["relationships"],
             summary="Given entities and the relationships among them (restores a saved view)")
-def read_subgraph(params: Annotated[SubgraphParams, Query()], graph: GraphDep) -> SubgraphOut:
-    return subgraph(graph, params)
+async def read_subgraph(params: Annotated[SubgraphParams, Query()],
+                        graph: AsyncGraphDep) -> SubgraphOut:
+    return await graph.run(subgraph(params))
 
 
 @router.get("/agreements", response_model=list[InstrumentOut], responses=ERRORS,
