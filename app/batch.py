@@ -75,7 +75,15 @@ def _citation(row: dict[str, str]) -> dict[str, Any] | None:
 
 
 def parse_csv(text: str) -> dict[str, list[dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _parse_csv(text)
+    except csv.Error as exc:  # e.g. a stray carriage return inside a field
+        raise InvalidInput(f"not valid CSV: {exc}") from exc
+
+
+def _parse_csv(text: str) -> dict[str, list[dict[str, Any]]]:
+    # newline="": the csv module reads line endings itself, quoted ones included.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     unknown = sorted(set(reader.fieldnames or []) - set(CSV_COLUMNS))
     if not reader.fieldnames or "record" not in reader.fieldnames:
         raise InvalidInput("the CSV needs a header row with a `record` column; columns: "

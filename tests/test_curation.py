@@ -392,6 +392,15 @@ def test_the_readme_example_batch_imports(api: TestClient, keys: dict[str, str])
     assert second.json()["created"] == 0 and second.json()["updated"] == 0
 
 
+@pytest.mark.parametrize("body", ["\r\u00a2JG\u00dd]\U0003d82c\t\u00c9", 'record,id\n"entity,x'])
+def test_malformed_csv_is_a_400_not_a_500(api: TestClient, keys: dict[str, str], body: str) -> None:
+    """The first body is what the fuzzer sent: a stray carriage return in a header."""
+    headers = {**auth(keys["editor"]), "Content-Type": "text/csv"}
+    response = api.post("/import", headers=headers, content=body.encode())
+    assert 400 <= response.status_code < 500, response.text
+    assert response.json()["detail"]
+
+
 def test_a_source_cannot_take_an_entity_id(api: TestClient, keys: dict[str, str]) -> None:
     response = api.post("/sources", headers=auth(keys["editor"]),
                         json={"id": "panama", "kind": "document", "text": "Some text."})
