@@ -24,6 +24,7 @@ from neo4j import (
     ManagedTransaction,
     NotificationMinimumSeverity,
     Query,
+    Record,
     RoutingControl,
     basic_auth,
 )
@@ -101,6 +102,13 @@ def translate_errors() -> Iterator[None]:
         raise InvalidInput(f"a parameter cannot be sent to Neo4j: {exc}") from exc
 
 
+def rows(keys: list[str], records: list[Record]) -> list[Row]:
+    """Records as dicts, shallowly. Our queries return maps, lists and scalars, never
+    nodes or paths, so `Record.data()`'s deep walk over every value is wasted work (a
+    tenth of a two-hop neighbors request)."""
+    return [dict(zip(keys, record, strict=True)) for record in records]
+
+
 class Graph:
     """Query functions' gateway to Neo4j. Thread-safe: the driver pools sessions."""
 
@@ -117,13 +125,13 @@ class Graph:
 
     def _run(self, query: LiteralString, params: dict[str, Any], route: RoutingControl) -> list[Row]:
         with translate_errors():
-            records, _, _ = self.driver.execute_query(
+            records, _, keys = self.driver.execute_query(
                 Query(query, timeout=self.timeout),
                 params,
                 routing_=route,
                 database_=self.database,
             )
-        return [record.data() for record in records]
+        return rows(keys, records)
 
     def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in one managed write transaction: all of it commits, or none."""
@@ -162,13 +170,13 @@ class AsyncGraph:
 
     async def read(self, query: LiteralString, **params: Any) -> list[Row]:
         with translate_errors():
-            records, _, _ = await self.driver.execute_query(
+            records, _, keys = await self.driver.execute_query(
                 Query(query, timeout=self.timeout),
                 params,
                 routing_=RoutingControl.READ,
                 database_=self.database,
             )
-        return [record.data() for record in records]
+        return rows(keys, records)
 
     async def run(self, plan: Plan[T]) -> T:
         try:

@@ -33,7 +33,8 @@ def relationship_out(raw: dict[str, Any]) -> RelationshipOut:
     )
 
 
-def entity_out(props: dict[str, Any], rels: list[dict[str, Any]]) -> EntityOut:
+def entity_out(props: dict[str, Any], rels: list[dict[str, Any]],
+               counts: dict[str, int] | None = None) -> EntityOut:
     public = public_props(props)
     grouped: dict[str, list[RelationshipOut]] = {}
     for raw in rels:
@@ -47,12 +48,16 @@ def entity_out(props: dict[str, Any], rels: list[dict[str, Any]]) -> EntityOut:
                     if k not in ENTITY_FIELDS | IDENTIFIER_FIELDS},
         citations=[CitationOut(**c) for c in decode_citations(props)],
         relationships=grouped,
+        relationship_counts=counts if counts is not None
+        else {kind: len(items) for kind, items in grouped.items()},
     )
 
 
-def get_entity_rows(entity_id: str, t: datetime = FAR_FUTURE,
-                    ) -> Plan[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    rows = yield step(load("entity_get"), id=entity_id, t=t)
+EntityRows = tuple[dict[str, Any], list[dict[str, Any]], dict[str, int]]
+
+
+def _entity_rows(entity_id: str, t: datetime, per_type: int | None) -> Plan[EntityRows]:
+    rows = yield step(load("entity_get"), id=entity_id, t=t, per_type=per_type)
     if not rows:
         merged = yield step(load("merged_into"), id=entity_id, t=t)
         if merged and merged[0]["into"]:
@@ -61,11 +66,20 @@ def get_entity_rows(entity_id: str, t: datetime = FAR_FUTURE,
         raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
     props, rels = rows[0]["props"], rows[0]["rels"]
     yield from revert(t, [props, *(r["props"] for r in rels)])
+    return props, rels, {c["type"]: c["count"] for c in rows[0]["counts"]}
+
+
+def get_entity_rows(entity_id: str, t: datetime = FAR_FUTURE,
+                    ) -> Plan[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The entity's properties and every one of its relationships (documents, timeline)."""
+    props, rels, _ = yield from _entity_rows(entity_id, t, None)
     return props, rels
 
 
-def get_entity(entity_id: str, t: datetime = FAR_FUTURE) -> Plan[EntityOut]:
-    return entity_out(*(yield from get_entity_rows(entity_id, t)))
+def get_entity(entity_id: str, t: datetime = FAR_FUTURE, per_type: int | None = None,
+               ) -> Plan[EntityOut]:
+    """The entity with at most `per_type` relationships of each type (all when None)."""
+    return entity_out(*(yield from _entity_rows(entity_id, t, per_type)))
 
 
 def search(params: SearchParams) -> Plan[SearchPage]:

@@ -47,8 +47,12 @@ class EntityOut(BaseModel):
     citations: list[CitationOut] = Field(default_factory=list)
     recorded_at: str | None = None
     relationships: dict[str, list[RelationshipOut]] = Field(
-        default_factory=dict, description="Relationships grouped by type."
+        default_factory=dict, description="Relationships grouped by type, by the other entity's "
+        "name; at most `per_type` of each type."
     )
+    relationship_counts: dict[str, int] = Field(
+        default_factory=dict, description="How many relationships of each type the entity has, "
+        "shown or not.")
 
 
 class HealthOut(BaseModel):

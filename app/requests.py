@@ -146,3 +146,9 @@ class SubgraphParams(Params):
 
 class SnapshotParams(Params):
     """For reads that take only the record-time axis."""
+
+
+class EntityParams(SnapshotParams):
+    per_type: int = Field(50, ge=1, le=10_000, description=(
+        "At most this many relationships of each type, by the other entity's name; "
+        "relationship_counts has the totals. Hubs such as countries have thousands."))

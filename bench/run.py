@@ -182,7 +182,7 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
 
     def entity() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}", [(load("entity_get"), {"id": i, "t": t})]
+        return f"/entities/{i}", [(load("entity_get"), {"id": i, "t": t, "per_type": 50})]
 
     def neighbors(depth: int) -> Callable[[], Case]:
         def make() -> Case:
@@ -214,7 +214,7 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
 
     def timeline() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}/timeline", [(load("entity_get"), {"id": i, "t": t})]
+        return f"/entities/{i}/timeline", [(load("entity_get"), {"id": i, "t": t, "per_type": None})]
 
     return {"search": search, "entity": entity, "neighbors_d1": neighbors(1),
             "neighbors_d2": neighbors(2), "paths_4_hops": paths, "connections": connections,

@@ -1,15 +1,24 @@
-// One entity with every relationship to another entity, both directions, as
-// recorded at $t. The other end carries its date fields for the timeline.
+// One entity with its relationships to other entities, both directions, as recorded
+// at $t, grouped by type and ordered by the other entity's name. `counts` has each
+// type's total; `rels` holds at most $per_type of each type (all when it is null), so
+// a country with 14,000 relationships is a page, not megabytes. Each group collects
+// only references; properties are read for the relationships returned.
 MATCH (n:Entity {id: $id})
 WHERE n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
 OPTIONAL MATCH (n)-[r]-(m:Entity)
 WHERE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
   AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
 WITH n, r, m ORDER BY type(r), m.name
+WITH n, type(r) AS type, collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m} END) AS group
+ORDER BY type
+WITH n, collect(CASE WHEN type IS NOT NULL THEN {
+  type: type, total: size(group),
+  shown: CASE WHEN $per_type IS NULL THEN group ELSE group[0..$per_type] END} END) AS groups
 RETURN properties(n) AS props,
-       collect(CASE WHEN r IS NULL THEN null ELSE {
-         type: type(r),
-         direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,
-         props: properties(r),
-         other: {id: m.id, name: m.name, type: m.type, date: m.date, date_text: m.date_text}
-       } END) AS rels
+       [g IN groups | {type: g.type, count: g.total}] AS counts,
+       reduce(acc = [], g IN groups | acc + [x IN g.shown | {
+         type: g.type,
+         direction: CASE WHEN startNode(x.r) = n THEN 'out' ELSE 'in' END,
+         props: properties(x.r),
+         other: {id: x.m.id, name: x.m.name, type: x.m.type, date: x.m.date, date_text: x.m.date_text}
+       }]) AS rels

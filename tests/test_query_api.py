@@ -113,6 +113,26 @@ def test_who_is_party_to_the_agreement(client: TestClient, source_text: str) -> 
     assert funders == {"us-department-of-state"}
     assert_cited(body, source_text)
 
+def test_entity_relationships_are_a_page_of_each_type_with_totals(client: TestClient) -> None:
+    full = client.get("/entities/united-states").json()
+    counts = full["relationship_counts"]
+    assert counts == {kind: len(rels) for kind, rels in full["relationships"].items()}
+    assert max(counts.values()) >= 2  # so per_type=1 below really cuts something
+    page = client.get("/entities/united-states", params={"per_type": 1}).json()
+    assert page["relationship_counts"] == counts
+    assert set(page["relationships"]) == set(counts)
+    for kind, rels in page["relationships"].items():
+        # The first of each type by the other entity's name, as in the full answer.
+        assert [r["id"] for r in rels] == [r["id"] for r in full["relationships"][kind][:1]]
+
+
+@pytest.mark.parametrize("per_type", ["0", "10001", "many"])
+def test_entity_per_type_out_of_range_is_422(client: TestClient, per_type: str) -> None:
+    response = client.get("/entities/united-states", params={"per_type": per_type})
+    assert response.status_code == 422
+    assert any("per_type" in err["loc"] for err in response.json()["detail"])
+
+
 
 def test_how_is_mayorkas_connected_to_mulino(client: TestClient, source_text: str) -> None:
     body = client.get("/paths", params={"from": "alejandro-mayorkas", "to": "jose-raul-mulino"}).json()

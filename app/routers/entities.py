@@ -6,7 +6,7 @@ from app.deps import AsyncGraphDep
 from app.entities import get_entity, search
 from app.explore import neighbors, timeline
 from app.models import EntityOut, NeighborsOut, SearchPage, TimelineOut
-from app.requests import NeighborParams, SearchParams, SnapshotParams
+from app.requests import EntityParams, NeighborParams, SearchParams, SnapshotParams
 from app.routers import ERRORS
 
 router = APIRouter(tags=["entities"])
@@ -25,10 +25,11 @@ async def search_entities(params: Annotated[SearchParams, Query()], graph: Async
 
 
 @router.get("/entities/{entity_id}", response_model=EntityOut, responses=ERRORS,
-            summary="One entity with its relationships, grouped by type, and their citations")
-async def read_entity(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
+            summary="One entity with its relationships, grouped by type (a page of each), "
+                    "and their citations")
+async def read_entity(entity_id: EntityId, params: Annotated[EntityParams, Query()],
                       graph: AsyncGraphDep) -> EntityOut:
-    return await graph.run(get_entity(entity_id, snapshot.t))
+    return await graph.run(get_entity(entity_id, params.t, params.per_type))
 
 
 @router.get("/entities/{entity_id}/neighbors", response_model=NeighborsOut, responses=ERRORS,

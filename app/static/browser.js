@@ -387,7 +387,8 @@ async function showNode(id) {
   let entity, counts, timeline;
   try {
     [entity, counts, timeline] = await Promise.all([
-      api(`/entities/${encodeURIComponent(id)}`),
+      // The panel shows the entity, not its relationships: one of each type is enough.
+      api(`/entities/${encodeURIComponent(id)}?per_type=1`),
       api(`/entities/${encodeURIComponent(id)}/neighbors?limit=1`),
       api(`/entities/${encodeURIComponent(id)}/timeline`),
     ]);
