@@ -1,5 +1,8 @@
+import time
+
 from fastapi.testclient import TestClient
 
+from app.middleware import RateLimit
 from app.schema import get_schema
 
 
@@ -43,3 +46,11 @@ def test_openapi_is_served(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert "/health" in paths and "/entities/{entity_id}" in paths
+
+
+def test_rate_limit_allows_a_burst_then_one_request_per_interval() -> None:
+    limit = RateLimit("2/second")  # a burst of two, then one every half second
+    assert [limit.allow("a"), limit.allow("a"), limit.allow("a")] == [True, True, False]
+    assert limit.allow("b"), "each key has its own budget"
+    time.sleep(0.55)
+    assert limit.allow("a") and not limit.allow("a")
