@@ -28,7 +28,8 @@ from app.requests import FAR_FUTURE, ConnectionParams, NeighborParams, PathParam
 from app.storage import decode_citations, public_props
 
 # Expansion work bound on hubs, per depth. Beyond one hop almost every start reaches a
-# hub; 2,000 paths keeps two hops at 1M entities under 50 ms at p99 (bench/README.md).
+# hub; 1,000 paths keeps two hops at 1M entities under 50 ms at p99 through the API
+# (bench/README.md). A page shows 50 neighbors, so the bound mostly cuts the count.
 MAX_PATHS = {1: 20_000, 2: 1_000, 3: 1_000}
 EDGE_FIELDS = {"id", "valid_from", "valid_to", "date_text", "recorded_at"}
 
