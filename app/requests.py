@@ -82,7 +82,7 @@ class PathParams(Params):
     to_id: IdParam = Field(alias="to", description="End entity id.", examples=["jose-raul-mulino"])
     k: int = Field(3, ge=1, le=10, description=(
         "At most this many paths: the shortest first, then alternative routes that avoid "
-        "the relationships of those already found."))
+        "the entities in between (and the direct links) of those already found."))
     max_hops: int = Field(4, ge=1, le=6, description="Longest path, in relationships.")
     as_of: AsOf = None
     exclude_type: list[EntityType] = Field(default_factory=list,
