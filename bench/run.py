@@ -460,7 +460,8 @@ def markdown(size: int, report: dict[str, Any]) -> str:
         r = c[name]
         lines.append(f"| {name} | **{r['requests_per_second']:,}** | {r['latency_ms'].get('p50')} | "
                      f"{r['latency_ms'].get('p90')} | {r['latency_ms'].get('p99')} | {r['errors']} |")
-    lines += ["", "| RDF dump | triples | triples/s | peak RSS (MB) |", "| --- | --- | --- | --- |"]
+    if report["rdf"]:
+        lines += ["", "| RDF dump | triples | triples/s | peak RSS (MB) |", "| --- | --- | --- | --- |"]
     for name, r in report["rdf"].items():
         lines.append(f"| {name} | {r['triples']:,} | {r['triples_per_second']:,} | {r['peak_rss_mb']} |")
     return "\n".join(lines) + "\n"
