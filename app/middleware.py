@@ -175,6 +175,7 @@ class RateLimit:
         self.period = float(item.get_expiry())
         self.interval = self.period / item.amount
         self.full_at: dict[str, float] = {}
+        self.prune_at = self.PRUNE_AT
 
     def allow(self, key: str) -> bool:
         now = time.monotonic()
@@ -182,8 +183,11 @@ class RateLimit:
         if full_at - now > self.period:
             return False
         self.full_at[key] = full_at
-        if len(self.full_at) > self.PRUNE_AT:
+        if len(self.full_at) > self.prune_at:
             self.full_at = {k: v for k, v in self.full_at.items() if v > now}
+            # Many keys still spending: prune again only after as many new ones, so a
+            # crowd of callers costs O(1) per request on average, not a rebuild each.
+            self.prune_at = max(self.PRUNE_AT, 2 * len(self.full_at))
         return True
 
 

@@ -54,3 +54,15 @@ def test_rate_limit_allows_a_burst_then_one_request_per_interval() -> None:
     assert limit.allow("b"), "each key has its own budget"
     time.sleep(0.55)
     assert limit.allow("a") and not limit.allow("a")
+
+
+def test_rate_limit_forgets_idle_keys_and_does_not_rebuild_for_busy_ones() -> None:
+    limit = RateLimit("1000/hour")
+    limit.PRUNE_AT = limit.prune_at = 4
+    for key in "abcde":  # all still spending: nothing to drop, so the next prune waits
+        limit.allow(key)
+    assert len(limit.full_at) == 5 and limit.prune_at == 10
+    limit.full_at = {k: 0.0 for k in limit.full_at}  # their budgets are whole again
+    for key in "fghijk":
+        limit.allow(key)
+    assert set(limit.full_at) == set("fghijk") and limit.prune_at == 12
