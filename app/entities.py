@@ -1,7 +1,7 @@
 """Query functions for entities. Routers call these; they hold no HTTP."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from app.cypher import load
 from app.db import Graph, Plan, step
@@ -56,14 +56,19 @@ def entity_out(props: dict[str, Any], rels: list[dict[str, Any]],
 EntityRows = tuple[dict[str, Any], list[dict[str, Any]], dict[str, int]]
 
 
+def missing_entity(entity_id: str, t: datetime) -> Plan[NoReturn]:
+    """Raise why an entity is not there: merged into another (a redirect), or unknown."""
+    merged = yield step(load("merged_into"), id=entity_id, t=t)
+    if merged and merged[0]["into"]:
+        raise Moved(f"{entity_id!r} was merged into {merged[0]['into']!r}",
+                    old=entity_id, new=merged[0]["into"])
+    raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
+
+
 def _entity_rows(entity_id: str, t: datetime, per_type: int | None) -> Plan[EntityRows]:
     rows = yield step(load("entity_get"), id=entity_id, t=t, per_type=per_type)
     if not rows:
-        merged = yield step(load("merged_into"), id=entity_id, t=t)
-        if merged and merged[0]["into"]:
-            raise Moved(f"{entity_id!r} was merged into {merged[0]['into']!r}",
-                        old=entity_id, new=merged[0]["into"])
-        raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
+        yield from missing_entity(entity_id, t)
     props, rels = rows[0]["props"], rows[0]["rels"]
     yield from revert(t, [props, *(r["props"] for r in rels)])
     return props, rels, {c["type"]: c["count"] for c in rows[0]["counts"]}

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.cypher import load, load_bounded
 from app.db import Plan, step
-from app.entities import entity_out, get_entity_rows, relationship_out
+from app.entities import entity_out, missing_entity, relationship_out
 from app.errors import NotFound
 from app.history import revert
 from app.models import (
@@ -24,7 +24,14 @@ from app.models import (
     TimelineEntry,
     TimelineOut,
 )
-from app.requests import FAR_FUTURE, ConnectionParams, NeighborParams, PathParams, SubgraphParams
+from app.requests import (
+    FAR_FUTURE,
+    ConnectionParams,
+    NeighborParams,
+    PathParams,
+    SubgraphParams,
+    TimelineParams,
+)
 from app.storage import decode_citations, public_props
 
 # Expansion work bound on hubs, per depth. Beyond one hop almost every start reaches a
@@ -147,15 +154,39 @@ def _timeline_entry(raw: dict[str, Any]) -> TimelineEntry:
                          relationship=rel)
 
 
-def timeline(entity_id: str, t: datetime = FAR_FUTURE) -> Plan[TimelineOut]:
-    props, rels = yield from get_entity_rows(entity_id, t)
-    entity = entity_out(props, [])
-    entries = [_timeline_entry(raw) for raw in rels]
-    dated = sorted((e for e in entries if e.date or e.date_end),
-                   key=lambda e: (e.date or e.date_end or "", e.relationship.type))
-    undated = [e for e in entries if not (e.date or e.date_end)]
-    return TimelineOut(entity=EntityRef(id=entity.id, name=entity.name, type=entity.type),
-                       dated=dated, undated=undated)
+def _timeline_order(entry: TimelineEntry) -> tuple[bool, str, str, str, str]:
+    """timeline.cypher's order: dated first by day, then type, other name, id."""
+    rel = entry.relationship
+    day = entry.date or entry.date_end
+    return day is None, day or "", rel.type, rel.other.name, rel.id
+
+
+def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
+    """A window of the entity's timeline. In the present the database sorts and cuts the
+    window. At an earlier record time the values shown are reverted from the history,
+    dates included, so every entry is read, reverted, then sorted and cut here."""
+    present = params.t >= FAR_FUTURE
+    rows = yield step(load("timeline"), id=entity_id, t=params.t,
+                      offset=params.offset, limit=params.limit if present else None)
+    if not rows:
+        yield from missing_entity(entity_id, params.t)
+    row = rows[0]
+    yield from revert(params.t, [row["props"], *(r["props"] for r in row["rels"])])
+    entries = [_timeline_entry(raw) for raw in row["rels"]]
+    total, total_dated = row["total"], row["dated"]
+    if not present:
+        entries.sort(key=_timeline_order)
+        total_dated = sum(1 for e in entries if e.date or e.date_end)
+        entries = entries[params.offset:params.offset + params.limit]
+    entity = entity_out(row["props"], [])
+    return TimelineOut(
+        entity=EntityRef(id=entity.id, name=entity.name, type=entity.type),
+        dated=[e for e in entries if e.date or e.date_end],
+        undated=[e for e in entries if not (e.date or e.date_end)],
+        total_dated=total_dated, total_undated=total - total_dated,
+        limit=params.limit, offset=params.offset,
+        more=max(0, total - params.offset - len(entries)),
+    )
 
 
 def subgraph(params: SubgraphParams) -> Plan[SubgraphOut]:

@@ -159,8 +159,14 @@ class TimelineEntry(BaseModel):
 
 class TimelineOut(BaseModel):
     entity: EntityRef
-    dated: list[TimelineEntry]
-    undated: list[TimelineEntry]
+    dated: list[TimelineEntry] = Field(description="This window's dated entries, by date.")
+    undated: list[TimelineEntry] = Field(description="This window's undated entries; they come "
+                                         "after every dated one.")
+    total_dated: int = Field(description="Dated entries in the whole timeline.")
+    total_undated: int = Field(description="Undated entries in the whole timeline.")
+    limit: int
+    offset: int
+    more: int = Field(description="Entries after this window: ask again with offset + limit.")
 
 
 class InstrumentOut(BaseModel):

@@ -148,6 +148,13 @@ class SnapshotParams(Params):
     """For reads that take only the record-time axis."""
 
 
+class TimelineParams(SnapshotParams):
+    limit: int = Field(100, ge=1, le=1000, description=(
+        "At most this many entries: the dated ones by date, then the undated. A country "
+        "has thousands; page with offset."))
+    offset: int = Field(0, ge=0, le=100_000, description="Entries to skip.")
+
+
 class EntityParams(SnapshotParams):
     per_type: int = Field(50, ge=1, le=10_000, description=(
         "At most this many relationships of each type, by the other entity's name; "

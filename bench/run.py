@@ -289,7 +289,7 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
 
     def timeline() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}/timeline", [(load("entity_get"), {"id": i, "t": t, "per_type": None})]
+        return f"/entities/{i}/timeline", [(load("timeline"), {"id": i, "t": t, "offset": 0, "limit": 100})]
 
     return {"search": search, "entity": entity, "neighbors_d1": neighbors(1),
             "neighbors_d2": neighbors(2), "paths_4_hops": paths, "connections": connections,

@@ -39,7 +39,8 @@ def listener() -> Iterator[socket.socket]:
 
 
 def test_split_answers_keep_alive_and_reconnect(listener: socket.socket) -> None:
-    first = [b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\ncontent-length: 12\r\n", b"\r\n{\"a\":", b" 12345}"]
+    first = [b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\ncontent-length: 12\r\n",
+             b"\r\n{\"a\":", b" 12345}"]
     second = [b"HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\n{}", b""]  # then closes
     third = [b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"]
     thread = threading.Thread(target=serve, args=(listener, [first, second, third]), daemon=True)

@@ -326,6 +326,43 @@ def test_as_of_keeps_only_facts_valid_that_day(client: TestClient) -> None:
     assert timeline["dated"][0]["date_end"] == "2020-12-31"
 
 
+def timeline_ids(body: dict[str, Any]) -> list[str]:
+    return [e["relationship"]["id"] for e in body["dated"] + body["undated"]]
+
+
+@pytest.mark.usefixtures("dated_fixture")
+@pytest.mark.parametrize("entity", ["joe-biden", "united-states"])
+def test_timeline_pages_add_up_to_the_whole_in_both_time_axes(client: TestClient, entity: str) -> None:
+    whole = client.get(f"/entities/{entity}/timeline", params={"limit": 1000}).json()
+    total = whole["total_dated"] + whole["total_undated"]
+    assert total == len(timeline_ids(whole)) >= 3 and whole["more"] == 0
+    assert whole["total_dated"] == len(whole["dated"])
+    dates = [e["date"] or e["date_end"] for e in whole["dated"]]
+    assert dates == sorted(dates)
+    pages, offset = [], 0
+    while offset < total:
+        page = client.get(f"/entities/{entity}/timeline", params={"limit": 2, "offset": offset}).json()
+        assert page["more"] == max(0, total - offset - 2)
+        assert (page["total_dated"], page["total_undated"]) == (whole["total_dated"], whole["total_undated"])
+        pages += timeline_ids(page)
+        offset += 2
+    assert pages == timeline_ids(whole)
+    # At a record time the window is cut in Python after reverting: the same order.
+    now = client.get(f"/entities/{entity}/timeline", params={
+        "limit": 1000, "as_recorded": "9000-01-01T00:00:00Z"}).json()
+    assert timeline_ids(now) == timeline_ids(whole)
+    later = client.get(f"/entities/{entity}/timeline", params={
+        "limit": 2, "offset": 1, "as_recorded": "9000-01-01T00:00:00Z"}).json()
+    assert timeline_ids(later) == timeline_ids(whole)[1:3] and later["more"] == max(0, total - 3)
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1001}, {"offset": -1}, {"offset": "x"}])
+def test_timeline_window_is_checked(client: TestClient, params: dict[str, Any]) -> None:
+    response = client.get("/entities/panama/timeline", params=params)
+    assert response.status_code == 422
+    assert next(iter(params)) in response.text
+
+
 # --- hostile input and limits ---------------------------------------------------
 
 INJECTIONS = ["') MATCH (n) DETACH DELETE n //", "x\"}) DETACH DELETE n RETURN 1 //",

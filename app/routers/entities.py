@@ -6,7 +6,7 @@ from app.deps import AsyncGraphDep
 from app.entities import get_entity, search
 from app.explore import neighbors, timeline
 from app.models import EntityOut, NeighborsOut, SearchPage, TimelineOut
-from app.requests import EntityParams, NeighborParams, SearchParams, SnapshotParams
+from app.requests import EntityParams, NeighborParams, SearchParams, TimelineParams
 from app.routers import ERRORS
 
 router = APIRouter(tags=["entities"])
@@ -40,7 +40,8 @@ async def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, 
 
 
 @router.get("/entities/{entity_id}/timeline", response_model=TimelineOut, responses=ERRORS,
-            summary="The entity's relationships, events and statements by date; undated apart")
-async def read_timeline(entity_id: EntityId, snapshot: Annotated[SnapshotParams, Query()],
+            summary="The entity's relationships, events and statements by date, undated after; "
+                    "a window of `limit` entries")
+async def read_timeline(entity_id: EntityId, params: Annotated[TimelineParams, Query()],
                         graph: AsyncGraphDep) -> TimelineOut:
-    return await graph.run(timeline(entity_id, snapshot.t))
+    return await graph.run(timeline(entity_id, params))

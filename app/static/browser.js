@@ -417,6 +417,8 @@ async function showNode(id) {
     el("h3", {}, "Timeline"),
     dated.length ? el("ul", {}, dated) : el("p", { class: "muted" }, "No dated facts."),
     undated.length ? el("details", {}, el("summary", {}, `${undated.length} undated`), el("ul", {}, undated)) : null,
+    timeline.more ? el("p", { class: "muted", "data-testid": "timeline-more" },
+      `The first ${dated.length + undated.length} of ${timeline.total_dated + timeline.total_undated} entries.`) : null,
     el("h3", {}, "Sources"),
     ...citationsBlock(entity.citations),
   );

@@ -1,0 +1,24 @@
+// An entity's relationships as a timeline window: dated first, by day (the
+// relationship's valid_from, else the other entity's date, else valid_to), then
+// undated, each by type, the other entity's name and id, so pages are stable.
+// `dated` and `total` count everything as recorded at $t; `rels` holds the window
+// $offset .. $offset + $limit (all when $limit is null). As in entity_get, the sort
+// reads only the day and names; properties are read for the window alone, so a
+// country's timeline (thousands of dated facts) is a page, not megabytes.
+MATCH (n:Entity {id: $id})
+WHERE n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+OPTIONAL MATCH (n)-[r]-(m:Entity)
+WHERE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+  AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
+WITH n, r, m, toString(coalesce(r.valid_from, m.date, r.valid_to)) AS day
+ORDER BY day IS NULL, day, type(r), m.name, r.id
+WITH n, collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m, day: day} END) AS entries
+WITH n, entries, size([x IN entries WHERE x.day IS NOT NULL]) AS dated,
+     CASE WHEN $limit IS NULL THEN entries ELSE entries[$offset..$offset + $limit] END AS window
+RETURN properties(n) AS props, dated, size(entries) AS total,
+       [x IN window | {
+         type: type(x.r),
+         direction: CASE WHEN startNode(x.r) = n THEN 'out' ELSE 'in' END,
+         props: properties(x.r),
+         other: {id: x.m.id, name: x.m.name, type: x.m.type, date: x.m.date, date_text: x.m.date_text}
+       }] AS rels
