@@ -68,14 +68,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings = settings or get_settings()
     middleware.install(app, settings)
     app.add_exception_handler(GraphError, graph_error)
+    # Reads are public unless READS_REQUIRE_KEY is set. The read routers come first:
+    # a request is matched against the routes in order, and reads are most requests.
+    app.include_router(entities.router, dependencies=[ReadAccess])
+    app.include_router(explore.router, dependencies=[ReadAccess])
+    app.include_router(linked_data.router, dependencies=[ReadAccess])
     app.include_router(health.router)
     app.include_router(pages.router)
     app.include_router(curation.router)
     app.include_router(keys.router)
-    # Reads are public unless READS_REQUIRE_KEY is set.
-    app.include_router(entities.router, dependencies=[ReadAccess])
-    app.include_router(explore.router, dependencies=[ReadAccess])
-    app.include_router(linked_data.router, dependencies=[ReadAccess])
     app.mount("/static/vendor/swagger-ui", StaticFiles(directory=SWAGGER_DIR, check_dir=False),
               name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
