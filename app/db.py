@@ -15,8 +15,9 @@ cluster). A managed transaction (`execute_query`, `execute_read`) costs a BEGIN 
 COMMIT round trip more: 0.45-0.55 ms of a 2.6-3.4 ms entity read here (bench/README.md).
 What it adds, retries, matters for writes; a read that fails on a stale routing table
 or a leader switch is retried once here, and anything else is a 503 the client may
-retry. The sessions share the driver's bookmark manager with `execute_query` writes, so
-a read after a write sees it on a cluster too.
+retry. Every session and `execute_query` of a process, sync or async, read or write,
+shares one bookmark manager, so on a cluster a read sees the writes this API process
+committed before it (read-your-writes), and on one server costs nothing.
 """
 
 import logging
@@ -35,8 +36,10 @@ from neo4j import (
     Query,
     Record,
     RoutingControl,
+    Session,
     basic_auth,
 )
+from neo4j.api import BookmarkManager
 from neo4j.exceptions import (
     ClientError,
     DriverError,
@@ -126,10 +129,12 @@ def rows(keys: Sequence[str], records: list[Record]) -> list[Row]:
 class Graph:
     """Query functions' gateway to Neo4j. Thread-safe: the driver pools sessions."""
 
-    def __init__(self, driver: Driver, database: str, timeout: float) -> None:
+    def __init__(self, driver: Driver, database: str, timeout: float,
+                 bookmarks: BookmarkManager | None = None) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self.bookmarks = bookmarks or GraphDatabase.bookmark_manager()
 
     def read(self, query: LiteralString, **params: Any) -> list[Row]:
         with translate_errors():
@@ -140,7 +145,7 @@ class Graph:
 
     def _auto_commit_read(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
         with self.driver.session(database=self.database, default_access_mode=READ_ACCESS,
-                                 bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+                                 bookmark_manager=self.bookmarks) as session:
             result = session.run(Query(query, timeout=self.timeout), params)
             keys = result.keys()
             return rows(keys, list(result))
@@ -152,17 +157,21 @@ class Graph:
                 params,
                 routing_=RoutingControl.WRITE,
                 database_=self.database,
+                bookmark_manager_=self.bookmarks,
             )
         return rows(keys, records)
 
     def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in one managed write transaction: all of it commits, or none."""
-        with translate_errors(), self.driver.session(database=self.database) as session:
+        with translate_errors(), self.session() as session:
             return session.execute_write(work)
 
     def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
-        with translate_errors(), self.driver.session(database=self.database) as session:
+        with translate_errors(), self.session() as session:
             return session.execute_read(work)
+
+    def session(self) -> Session:
+        return self.driver.session(database=self.database, bookmark_manager=self.bookmarks)
 
     def run(self, plan: Plan[T]) -> T:
         """Run a read plan, feeding each step its rows."""
@@ -185,10 +194,13 @@ class Graph:
 class AsyncGraph:
     """The async twin of `Graph` for reads on the event loop."""
 
-    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float,
+                 bookmarks: BookmarkManager | None = None) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        # The async driver takes a sync bookmark manager too, so both drivers can share one.
+        self.bookmarks = bookmarks or GraphDatabase.bookmark_manager()
 
     async def read(self, query: LiteralString, **params: Any) -> list[Row]:
         with translate_errors():
@@ -200,7 +212,7 @@ class AsyncGraph:
     async def _auto_commit_read(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
         async with self.driver.session(
                 database=self.database, default_access_mode=READ_ACCESS,
-                bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+                bookmark_manager=self.bookmarks) as session:
             result = await session.run(Query(query, timeout=self.timeout), params)
             keys = result.keys()
             return rows(keys, [record async for record in result])
@@ -222,11 +234,12 @@ class AsyncGraph:
         await self.driver.close()
 
 
-def open_graph(settings: Settings) -> Graph:
+def open_graph(settings: Settings, bookmarks: BookmarkManager | None = None) -> Graph:
     driver = create_driver(settings)
-    return Graph(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds)
+    return Graph(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds, bookmarks)
 
 
-def open_async_graph(settings: Settings) -> AsyncGraph:
+def open_async_graph(settings: Settings, bookmarks: BookmarkManager | None = None) -> AsyncGraph:
     driver = AsyncGraphDatabase.driver(settings.effective_uri, **driver_options(settings))
-    return AsyncGraph(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds)
+    return AsyncGraph(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds,
+                      bookmarks)

@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from neo4j import GraphDatabase
 
 from app import middleware
 from app.auth import ReadAccess
@@ -26,7 +27,9 @@ SWAGGER_DIR = PROJECT_ROOT / "node_modules" / "swagger-ui-dist"
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    graph, async_graph = open_graph(settings), open_async_graph(settings)
+    # One bookmark manager for both drivers: on a cluster, reads see this process's writes.
+    bookmarks = GraphDatabase.bookmark_manager()
+    graph, async_graph = open_graph(settings, bookmarks), open_async_graph(settings, bookmarks)
     try:
         graph.ping()
         await async_graph.ping()

@@ -405,3 +405,18 @@ def test_a_source_cannot_take_an_entity_id(api: TestClient, keys: dict[str, str]
     response = api.post("/sources", headers=auth(keys["editor"]),
                         json={"id": "panama", "kind": "document", "text": "Some text."})
     assert response.status_code == 409 and "one URI space" in response.json()["detail"]
+
+
+def test_reads_and_writes_of_the_api_share_one_bookmark_manager(api: TestClient, db: Graph,
+                                                                keys: dict[str, str]) -> None:
+    """On a cluster a read then waits for the writes this process committed before it."""
+    state = api.app.state  # type: ignore[attr-defined]
+    assert state.graph.bookmarks is state.async_graph.bookmarks
+    before = set(state.graph.bookmarks.get_bookmarks())
+    response = api.post("/sources", headers=auth(keys["editor"]), json={
+        "id": "bookmark-probe-source", "kind": "document", "text": "A probe for bookmarks."})
+    assert response.status_code == 201, response.text
+    after = set(state.graph.bookmarks.get_bookmarks())
+    assert after and after != before
+    assert api.get("/sources/bookmark-probe-source").status_code == 200
+    db.write("MATCH (s:Source {id: 'bookmark-probe-source'}) DETACH DELETE s")
