@@ -6,7 +6,7 @@ from typing import Any
 
 from app.cypher import load, load_bounded
 from app.db import Plan, step
-from app.entities import entity_out, missing_entity, relationship_out
+from app.entities import missing_entity, relationship_out
 from app.errors import NotFound
 from app.history import revert
 from app.models import (
@@ -154,6 +154,10 @@ def _timeline_entry(raw: dict[str, Any]) -> TimelineEntry:
                          relationship=rel)
 
 
+def _dated(entry: TimelineEntry) -> bool:
+    return bool(entry.date or entry.date_end)
+
+
 def _timeline_order(entry: TimelineEntry) -> tuple[bool, str, str, str, str]:
     """timeline.cypher's order: dated first by day, then type, other name, id."""
     rel = entry.relationship
@@ -176,13 +180,13 @@ def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
     total, total_dated = row["total"], row["dated"]
     if not present:
         entries.sort(key=_timeline_order)
-        total_dated = sum(1 for e in entries if e.date or e.date_end)
+        total_dated = sum(map(_dated, entries))
         entries = entries[params.offset:params.offset + params.limit]
-    entity = entity_out(row["props"], [])
+    props = row["props"]
     return TimelineOut(
-        entity=EntityRef(id=entity.id, name=entity.name, type=entity.type),
-        dated=[e for e in entries if e.date or e.date_end],
-        undated=[e for e in entries if not (e.date or e.date_end)],
+        entity=EntityRef(id=props["id"], name=props["name"], type=props["type"]),
+        dated=[e for e in entries if _dated(e)],
+        undated=[e for e in entries if not _dated(e)],
         total_dated=total_dated, total_undated=total - total_dated,
         limit=params.limit, offset=params.offset,
         more=max(0, total - params.offset - len(entries)),

@@ -179,7 +179,7 @@ class Client:
         """GET `path`; the status, with the body left in `self.body`."""
         try:
             return self._get(path)
-        except (ConnectionError, EmptyReply):
+        except ConnectionError:  # EmptyReply included
             # The server may close a keep-alive connection left idle by a slow raw query.
             self.close()
             return self._get(path)
