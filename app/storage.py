@@ -5,7 +5,8 @@ lists on the node or relationship (`cite_sources[i]` goes with `cite_quotes[i]`)
 and names in other languages as "lang:text" strings.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from functools import cache
 from typing import Any
 
 from neo4j.time import Date, DateTime
@@ -63,9 +64,41 @@ def source_props(source: SourceRecord, text: str) -> dict[str, Any]:
     return _compact({**fields, "text": text, "content_hash": content_hash(text)})
 
 
+def iso_datetime(value: DateTime) -> str:
+    """`value.iso_format()`, character for character, in 40 % of the time (1.8 against
+    4.6 µs), which a timeline page of 100 entries pays 100 times or more.
+
+    The driver's `iso_format` asks the DateTime for its UTC offset, which is most of its
+    cost. For a fixed-offset zone (what Neo4j hands back for `Z` and `+05:30`: pytz's
+    utc and fixed offsets) the suffix is the zone's own, and cached. Named zones and
+    local datetimes take the driver's path."""
+    zone = value.tzinfo
+    suffix = _offset_suffix(zone) if zone is not None else None
+    if suffix is None:
+        return value.iso_format()
+    # %-formatting takes the driver's tuples whole: 1.8 µs against an f-string's 2.7.
+    return ("%04d-%02d-%02dT" % value.year_month_day  # noqa: UP031
+            + "%02d:%02d:%02d.%09d" % value.hour_minute_second_nanosecond  # noqa: UP031
+            + suffix)
+
+
+@cache
+def _offset_suffix(zone: tzinfo) -> str | None:
+    """"+HH:MM" for a fixed-offset zone; None for a named one, whose offset depends on
+    the date (tzinfo's contract: `utcoffset(None)` is None unless the offset is fixed)."""
+    offset = zone.utcoffset(None)
+    if offset is None:
+        return None
+    # The driver's arithmetic, so odd negative offsets print as it prints them.
+    hours, minutes = divmod(int(offset.total_seconds() // 60), 60)
+    return f"{hours:+03d}:{minutes:02d}"
+
+
 def plain(value: Any) -> Any:
     """Neo4j temporal values to ISO strings, recursively."""
-    if isinstance(value, Date | DateTime):
+    if isinstance(value, DateTime):
+        return iso_datetime(value)
+    if isinstance(value, Date):
         return value.iso_format()
     if isinstance(value, date | datetime):
         return value.isoformat()
