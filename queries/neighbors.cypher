@@ -10,8 +10,9 @@
 // `(a:Entity)` is always true (n and every b are entities) but keeps the planner from
 // rewriting the pattern to VarLengthExpand, which reads and filters every relationship
 // of a hub before the LIMIT can stop it (57,000 db hits for 1,000 paths next to a
-// country at 1M entities). Repeat(Trail) stops at the LIMIT (6,000 db hits) and goes
-// hop by hop, so a capped page keeps the direct neighbors (bench/README.md).
+// country at 1M entities). Repeat(Trail) stops at the LIMIT (6,000 db hits) and, in
+// 5.26 (not a documented order; a test pins it), goes hop by hop, so a capped page
+// keeps the direct neighbors (bench/README.md).
 MATCH (n:Entity {id: $id})
 MATCH p = (n) ((a:Entity)-[r]-(b:Entity)
   WHERE CASE WHEN size($rel_types) = 0 THEN true ELSE type(r) IN $rel_types END
