@@ -65,8 +65,9 @@ def source_props(source: SourceRecord, text: str) -> dict[str, Any]:
 
 
 def iso_datetime(value: DateTime) -> str:
-    """`value.iso_format()`, character for character, in 40 % of the time (1.8 against
-    4.6 µs), which a timeline page of 100 entries pays 100 times or more.
+    """`value.iso_format()`, character for character, in 40 % of the time (3.4 against
+    8.1 µs for the `pytz.utc` values Neo4j hands back), which a timeline page of 100
+    entries pays 100 times or more.
 
     The driver's `iso_format` asks the DateTime for its UTC offset, which is most of its
     cost. For a fixed-offset zone (what Neo4j hands back for `Z` and `+05:30`: pytz's
@@ -76,7 +77,7 @@ def iso_datetime(value: DateTime) -> str:
     suffix = _offset_suffix(zone) if zone is not None else None
     if suffix is None:
         return value.iso_format()
-    # %-formatting takes the driver's tuples whole: 1.8 µs against an f-string's 2.7.
+    # %-formatting takes the driver's tuples whole, a third faster than an f-string.
     return ("%04d-%02d-%02dT" % value.year_month_day  # noqa: UP031
             + "%02d:%02d:%02d.%09d" % value.hour_minute_second_nanosecond  # noqa: UP031
             + suffix)

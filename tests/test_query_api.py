@@ -443,11 +443,15 @@ def test_path_rounds_do_not_repeat_a_direct_link(graph: Graph) -> None:
     assert rows[0]["rels"] and len(routes) == len(set(routes))
 
 
+# neighbors.cypher's parameters for United States, no filters, in the present.
+US_NEIGHBORS = {"id": "united-states", "types": [], "rel_types": [], "direction": "both",
+                "as_of": None, "limit": 50, "t": FAR_FUTURE, "now": True}
+
+
 def test_neighbors_say_when_the_hub_bound_cut_the_count(graph: Graph, client: TestClient) -> None:
     body = client.get("/entities/united-states/neighbors", params={"depth": 2}).json()
     assert body["total_is_lower_bound"] is False and body["total"] > 5
-    params = {"id": "united-states", "types": [], "rel_types": [], "direction": "both",
-              "as_of": None, "limit": 50, "t": FAR_FUTURE, "now": True}
+    params = US_NEIGHBORS
     capped = graph.read(load_bounded("neighbors", depth=2), **params, max_paths=3)[0]
     assert capped["capped"] is True and capped["total"] <= 3 < body["total"]
 
@@ -457,17 +461,10 @@ def test_neighbor_expansion_stays_lazy_and_goes_hop_by_hop(graph: Graph, depth: 
     """VarLengthExpand filters every relationship of a hub before the LIMIT applies
     (57,000 db hits for 1,000 paths at 1M entities); Repeat(Trail) stops at the LIMIT.
     It also goes hop by hop, so a bound as small as the direct neighbors keeps them all."""
-    params = {"id": "united-states", "types": [], "rel_types": [], "direction": "both",
-              "as_of": None, "limit": 50, "t": FAR_FUTURE, "now": True}
+    params = US_NEIGHBORS
     query = load_bounded("neighbors", depth=depth)
     _, summary, _ = graph.driver.execute_query("EXPLAIN " + query, {**params, "max_paths": 10},
                                                database_=graph.database)
-
-    def operators(plan: dict[str, Any]) -> list[str]:
-        return [plan["operatorType"].split("@")[0], *(o for c in plan.get("children", [])
-                                                      for o in operators(c))]
-
-    assert summary.plan is not None
     found = operators(summary.plan)
     assert "Repeat(Trail)" in found and not any(o.startswith("VarLengthExpand") for o in found), found
     direct = graph.read(load_bounded("neighbors", depth=1), **params, max_paths=1000)[0]
