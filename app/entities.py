@@ -10,7 +10,7 @@ from app.history import revert
 from app.models import CitationOut, EntityOut, EntityRef, RelationshipOut, SearchHit, SearchPage
 from app.requests import FAR_FUTURE, SearchParams
 from app.schema import get_schema
-from app.storage import decode_citations, decode_names, plain, public_props
+from app.storage import decode_citations, decode_names, plain, public_props, unstamp
 from app.text import fold, lucene_query, search_terms
 
 SEARCH_CAP = 1000
@@ -65,12 +65,17 @@ def missing_entity(entity_id: str, t: datetime) -> Plan[NoReturn]:
     raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
 
 
-def _entity_rows(entity_id: str, t: datetime, per_type: int | None) -> Plan[EntityRows]:
-    rows = yield step(load("entity_get"), id=entity_id, t=t, per_type=per_type)
+def _entity_rows(entity_id: str, t: datetime, per_type: int | None,
+                 stamps: bool = False) -> Plan[EntityRows]:
+    """With `stamps`, each `recorded_at` is the text `plain()` would give it (entity_get)."""
+    rows = yield step(load("entity_get"), id=entity_id, t=t, per_type=per_type, stamps=stamps)
     if not rows:
         yield from missing_entity(entity_id, t)
     props, rels = rows[0]["props"], rows[0]["rels"]
-    yield from revert(t, [props, *(r["props"] for r in rels)])
+    records = [props, *(r["props"] for r in rels)]
+    yield from revert(t, records)
+    if stamps:
+        unstamp(records)
     return props, rels, {c["type"]: c["count"] for c in rows[0]["counts"]}
 
 
@@ -84,7 +89,7 @@ def get_entity_rows(entity_id: str, t: datetime = FAR_FUTURE,
 def get_entity(entity_id: str, t: datetime = FAR_FUTURE, per_type: int | None = None,
                ) -> Plan[EntityOut]:
     """The entity with at most `per_type` relationships of each type (all when None)."""
-    return entity_out(*(yield from _entity_rows(entity_id, t, per_type)))
+    return entity_out(*(yield from _entity_rows(entity_id, t, per_type, stamps=True)))
 
 
 def search(params: SearchParams) -> Plan[SearchPage]:

@@ -32,7 +32,7 @@ from app.requests import (
     SubgraphParams,
     TimelineParams,
 )
-from app.storage import decode_citations, public_props
+from app.storage import decode_citations, public_props, unstamp
 
 # Expansion work bound on hubs, per depth. Beyond one hop almost every start reaches a
 # hub; 1,000 paths keeps two hops at 1M entities under 50 ms at p99 through the API
@@ -175,7 +175,9 @@ def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
     if not rows:
         yield from missing_entity(entity_id, params.t)
     row = rows[0]
-    yield from revert(params.t, [row["props"], *(r["props"] for r in row["rels"])])
+    records = [row["props"], *(r["props"] for r in row["rels"])]
+    yield from revert(params.t, records)
+    unstamp(records)
     entries = [_timeline_entry(raw) for raw in row["rels"]]
     total, total_dated = row["total"], row["dated"]
     if not present:

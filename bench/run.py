@@ -257,7 +257,8 @@ def workload(data: SyntheticGraph, rng: random.Random) -> dict[str, Callable[[],
 
     def entity() -> Case:
         i = rng.choice(ids)
-        return f"/entities/{i}", [(load("entity_get"), {"id": i, "t": t, "per_type": 50})]
+        return f"/entities/{i}", [(load("entity_get"), {"id": i, "t": t, "per_type": 50,
+                                                             "stamps": True})]
 
     def neighbors(depth: int) -> Callable[[], Case]:
         def make() -> Case:

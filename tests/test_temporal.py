@@ -1,13 +1,17 @@
-"""The fast DateTime formatter prints exactly what the driver's iso_format prints."""
+"""The fast DateTime formatters print exactly what the driver's iso_format prints."""
 
 import random
 from datetime import timedelta, timezone
 
 import pytz  # type: ignore[import-untyped]  # the driver's own dependency, no stubs
+from fastapi.testclient import TestClient
 from neo4j.time import DateTime
 
 from app.db import Graph
-from app.storage import _offset_suffix, iso_datetime, plain
+from app.entities import get_entity_rows
+from app.storage import _offset_suffix, iso_datetime, plain, stamp_iso
+
+STAMP = "[v.year, v.month, v.day, v.hour, v.minute, v.second, v.nanosecond, v.offsetSeconds]"
 
 
 def random_datetimes(count: int) -> list[DateTime]:
@@ -40,3 +44,39 @@ def test_neo4j_hands_back_fixed_offsets_so_the_fast_path_runs(graph: Graph) -> N
     for value in row.values():
         assert _offset_suffix(value.tzinfo) is not None
         assert iso_datetime(value) == value.iso_format()
+
+
+def test_stamps_from_cypher_print_as_the_driver_prints_the_datetime(graph: Graph) -> None:
+    """The read queries hand `recorded_at` over as parts; the text must not change."""
+    named = [pytz.timezone(z) for z in ("Europe/Paris", "America/St_Johns", "Asia/Kathmandu",
+                                        "America/Sao_Paulo", "Australia/Lord_Howe")]
+    rng = random.Random(5)
+    values = random_datetimes(600)
+    # Named zones where the server's zone rules and pytz's agree: pytz has no daylight
+    # saving after 2037, Java's rules go on. (`recorded_at` is written with fixed offsets:
+    # datetime.transaction(), or an imported timestamp's own offset.)
+    for _ in range(400):
+        naive = DateTime(rng.randint(1990, 2030), rng.randint(1, 12), rng.randint(1, 28),
+                         rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59),
+                         rng.choice([0, 1, rng.randint(0, 999_999_999)]))
+        values.append(rng.choice(named).localize(naive))
+    # The server's own values too: what datetime.transaction() stores on every write.
+    rows = graph.read("UNWIND $values + [datetime(), datetime.transaction()] AS v "
+                      f"RETURN v, {STAMP} AS stamp", values=values)
+    assert len(rows) == len(values) + 2
+    for row in rows:
+        assert stamp_iso(row["stamp"]) == row["v"].iso_format(), row["v"]
+    assert stamp_iso([None] * 8) is None
+
+
+def test_entity_and_timeline_reads_show_recorded_at_as_before(graph: Graph, client: TestClient) -> None:
+    """Stamped reads (JSON) and DateTime reads (RDF documents, merges) agree."""
+    props, rels = graph.run(get_entity_rows("alejandro-mayorkas"))
+    typed = {r["props"]["id"]: plain(r["props"]["recorded_at"]) for r in rels}
+    body = client.get("/entities/alejandro-mayorkas").json()
+    assert body["recorded_at"] == plain(props["recorded_at"])
+    shown = {r["id"]: r["recorded_at"] for group in body["relationships"].values() for r in group}
+    assert shown == typed and all(shown.values())
+    timeline = client.get("/entities/alejandro-mayorkas/timeline").json()
+    entries = [*timeline["dated"], *timeline["undated"]]
+    assert {e["relationship"]["id"]: e["relationship"]["recorded_at"] for e in entries} == typed
