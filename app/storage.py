@@ -8,7 +8,7 @@ and names in other languages as "lang:text" strings.
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from neo4j.time import Date, DateTime
 
@@ -111,12 +111,11 @@ def stamp_iso(stamp: list[int | None]) -> str | None:
     read holds one per relationship shown; this formats eight integers in ~1 µs. Local
     fields, not `epochSeconds`: Neo4j truncates that towards zero before 1970, so it and
     `nanosecond` do not add up to the instant (bench/README.md)."""
-    if stamp[0] is None:
+    if stamp[0] is None:  # no recorded_at: every part is null
         return None
-    offset = stamp[7]
-    assert offset is not None
+    parts = cast(list[int], stamp)
     # %-formatting a tuple, a third faster than an f-string.
-    return "%04d-%02d-%02dT%02d:%02d:%02d.%09d" % tuple(stamp[:7]) + _minutes_suffix(offset // 60)  # noqa: UP031
+    return "%04d-%02d-%02dT%02d:%02d:%02d.%09d" % tuple(parts[:7]) + _minutes_suffix(parts[7] // 60)  # noqa: UP031
 
 
 def unstamp(records: Iterable[dict[str, Any]]) -> None:
