@@ -1,4 +1,6 @@
 // The entities with the given ids and every relationship among them.
+// `recorded_at: null`: the answer does not show it, and each DateTime costs the driver
+// ~50 µs to hydrate (as in neighbors.cypher).
 MATCH (a:Entity) WHERE a.id IN $ids
   AND a.recorded_at <= $t AND (a.retracted_at IS NULL OR a.retracted_at > $t)
 OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b.id IN $ids
@@ -7,6 +9,6 @@ OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b.id IN $ids
   AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
   AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t)
 WITH a, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, type: type(r), from: a.id,
-                to: b.id, props: properties(r)} END) AS rels
+                to: b.id, props: r {.*, recorded_at: null}} END) AS rels
 RETURN a {.id, .name, .type} AS node, rels
 ORDER BY a.id
