@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.db import open_graph
+from app.db import Graph, open_graph
 from app.errors import DatabaseUnavailable
 from app.localserver import LocalNeo4j, LocalServerError
 from app.main import create_app
@@ -98,3 +98,11 @@ def test_cli_reports_an_unreachable_uri_clearly(tmp_path: Path) -> None:
     result = cli("schema", "apply", env=env)
     assert result.returncode == 1
     assert "Neo4j is unreachable" in result.stderr
+
+
+def test_local_server_keeps_alive_only_while_streaming(graph: Graph) -> None:
+    """No recv-timeout hint, so the async driver reads its sockets without a timer task
+    per read (bench/README.md); the server still sends NOOPs during long results."""
+    rows = graph.read("SHOW SETTINGS YIELD name, value "
+                      "WHERE name = 'server.bolt.connection_keep_alive_for_requests' RETURN value")
+    assert rows == [{"value": "STREAMING"}]

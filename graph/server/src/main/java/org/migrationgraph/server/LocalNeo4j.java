@@ -34,6 +34,12 @@ public final class LocalNeo4j {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                // Keep-alive NOOPs only while streaming, and so no recv-timeout hint: with
+                // the hint the Python driver's async sockets wrap every read in a timer
+                // task (0.2 ms of the API's CPU per query, bench/README.md). On loopback a
+                // dead server closes the socket, which the driver sees at once.
+                .setConfig(BoltConnector.connection_keep_alive_type,
+                        BoltConnector.KeepAliveRequestType.STREAMING)
                 // Local development server bound to loopback: no credentials.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false);
         if (txTimeout > 0) {
