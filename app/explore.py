@@ -175,9 +175,8 @@ def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
     if not rows:
         yield from missing_entity(entity_id, params.t)
     row = rows[0]
-    records = [row["props"], *(r["props"] for r in row["rels"])]
-    yield from revert(params.t, records)
-    unstamp(records)
+    yield from revert(params.t, [row["props"], *(r["props"] for r in row["rels"])])
+    unstamp(r["props"] for r in row["rels"])
     entries = [_timeline_entry(raw) for raw in row["rels"]]
     total, total_dated = row["total"], row["dated"]
     if not present:

@@ -4,8 +4,10 @@
 // `dated` and `total` count everything as recorded at $t; `rels` holds the window
 // $offset .. $offset + $limit (all when $limit is null). As in entity_get, the sort
 // reads only the day and names; properties are read for the window alone, so a
-// country's timeline (thousands of dated facts) is a page, not megabytes. Each
-// `recorded_at` comes as its parts, as in entity_get with $stamps (app.storage.unstamp).
+// country's timeline (thousands of dated facts) is a page, not megabytes. Of the
+// entity, the answer shows only id, name and type (a past $t reverts them from the
+// history by id). Each relationship's `recorded_at` comes as its parts, as in entity_get
+// with $stamps (app.storage.unstamp).
 MATCH (n:Entity {id: $id})
 WHERE n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
 OPTIONAL MATCH (n)-[r]-(m:Entity)
@@ -16,8 +18,7 @@ ORDER BY day IS NULL, day, type(r), m.name, r.id
 WITH n, collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m, day: day} END) AS entries
 WITH n, entries, size([x IN entries WHERE x.day IS NOT NULL]) AS dated,
      CASE WHEN $limit IS NULL THEN entries ELSE entries[$offset..$offset + $limit] END AS window
-RETURN n {.*, recorded_at: head([at IN [n.recorded_at] | [at.year, at.month, at.day,
-             at.hour, at.minute, at.second, at.nanosecond, at.offsetSeconds]])} AS props,
+RETURN n {.id, .name, .type} AS props,
        dated, size(entries) AS total,
        [x IN window | {
          type: type(x.r),
