@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query, Request
 
 from app.deps import AsyncGraphDep
 from app.entities import get_entity, search
@@ -8,14 +8,11 @@ from app.explore import neighbors, timeline
 from app.models import EntityOut, NeighborsOut, SearchPage, TimelineOut
 from app.requests import EntityParams, NeighborParams, SearchParams, TimelineParams
 from app.routers import ERRORS
+from app.routers.lean import EntityId, documented, entity_read
 
 router = APIRouter(tags=["entities"])
-
-EntityId = Annotated[
-    str,
-    Path(min_length=1, max_length=200, description="Stable entity id.",
-         examples=["alejandro-mayorkas"]),
-]
+# The two most-read routes check access themselves (app.routers.lean): no router dependencies.
+lean_router = APIRouter(tags=["entities"])
 
 
 @router.get("/entities", response_model=SearchPage, responses=ERRORS,
@@ -24,11 +21,12 @@ async def search_entities(params: Annotated[SearchParams, Query()], graph: Async
     return await graph.run(search(params))
 
 
-@router.get("/entities/{entity_id}", response_model=EntityOut, responses=ERRORS,
-            summary="One entity with its relationships, grouped by type (a page of each), "
-                    "and their citations")
-async def read_entity(entity_id: EntityId, params: Annotated[EntityParams, Query()],
-                      graph: AsyncGraphDep) -> EntityOut:
+@lean_router.get("/entities/{entity_id}", response_model=EntityOut, responses=ERRORS,
+                 openapi_extra=documented(EntityParams),
+                 summary="One entity with its relationships, grouped by type (a page of each), "
+                         "and their citations")
+async def read_entity(request: Request) -> EntityOut:
+    entity_id, params, graph = await entity_read(request, EntityParams)
     return await graph.run(get_entity(entity_id, params.t, params.per_type))
 
 
@@ -39,9 +37,10 @@ async def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, 
     return await graph.run(neighbors(entity_id, params))
 
 
-@router.get("/entities/{entity_id}/timeline", response_model=TimelineOut, responses=ERRORS,
-            summary="The entity's relationships, events and statements by date, undated after; "
-                    "a window of `limit` entries")
-async def read_timeline(entity_id: EntityId, params: Annotated[TimelineParams, Query()],
-                        graph: AsyncGraphDep) -> TimelineOut:
+@lean_router.get("/entities/{entity_id}/timeline", response_model=TimelineOut, responses=ERRORS,
+                 openapi_extra=documented(TimelineParams),
+                 summary="The entity's relationships, events and statements by date, undated "
+                         "after; a window of `limit` entries")
+async def read_timeline(request: Request) -> TimelineOut:
+    entity_id, params, graph = await entity_read(request, TimelineParams)
     return await graph.run(timeline(entity_id, params))

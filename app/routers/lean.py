@@ -1,0 +1,90 @@
+"""The most-read routes (one entity, its timeline) without FastAPI's per-request solver.
+
+FastAPI solves every dependency node, security scheme and query model of a route on each
+request. For an entity read that was 0.12-0.18 ms of CPU, a third of the app's own time
+and what kept these reads over 1.5x raw Cypher (bench/README.md). These routes take the
+bare `Request` and do the same steps by calling the same code: the read-access check with
+the same security schemes, then the same pydantic models, whose failures become the same
+422 that FastAPI gives. Their OpenAPI is what FastAPI generates for the same signature.
+"""
+
+from collections.abc import Callable
+from functools import cache
+from typing import Annotated, Any, TypeVar, get_origin
+
+from fastapi import FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import TypeAdapter, ValidationError
+
+from app.auth import ReadAccess, authorize_read
+from app.db import AsyncGraph
+from app.requests import Params
+
+P = TypeVar("P", bound=Params)
+
+EntityId = Annotated[
+    str,
+    Path(min_length=1, max_length=200, description="Stable entity id.",
+         examples=["alejandro-mayorkas"]),
+]
+_entity_id: TypeAdapter[str] = TypeAdapter(EntityId)
+
+
+def located(exc: ValidationError, *where: str) -> RequestValidationError:
+    """pydantic's errors as FastAPI reports them: loc starts with "path" or "query"."""
+    return RequestValidationError([{**error, "loc": (*where, *error["loc"])}
+                                   for error in exc.errors(include_url=False)])
+
+
+def entity_id_of(request: Request) -> str:
+    try:
+        return _entity_id.validate_python(request.path_params["entity_id"])
+    except ValidationError as exc:
+        raise located(exc, "path", "entity_id") from None
+
+
+def query_of(request: Request, model: type[P]) -> P:
+    """The query string as `model`. A list field takes every value of its name (?type=A&type=B),
+    any other field the last one, as FastAPI reads them; unknown names reach the model, which
+    refuses them (extra="forbid")."""
+    query = request.query_params
+    values: dict[str, Any] = dict(query)
+    for key in _list_fields(model):
+        if key in values:
+            values[key] = query.getlist(key)
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        raise located(exc, "query") from None
+
+
+@cache
+def _list_fields(model: type[Params]) -> tuple[str, ...]:
+    return tuple(field.alias or name for name, field in model.model_fields.items()
+                 if get_origin(field.annotation) is list)
+
+
+async def entity_read(request: Request, model: type[P]) -> tuple[str, P, AsyncGraph]:
+    """What the dependencies of a read of one entity would give, in their order: the access
+    check first (a bad key is a 401 even when the query is bad too), then the parameters."""
+    await authorize_read(request)
+    entity_id, params = entity_id_of(request), query_of(request, model)
+    graph: AsyncGraph = request.app.state.async_graph
+    return entity_id, params, graph
+
+
+@cache
+def documented(model: type[Params]) -> dict[str, Any]:
+    """`openapi_extra` for a route served by `entity_read`: the parameters, security and 422
+    answer that FastAPI generates for a route declaring the entity id, `model` and
+    `ReadAccess` (their schemas are in the app's components through its other routes)."""
+    stub = FastAPI()
+
+    async def endpoint(entity_id: EntityId, params: Annotated[model, Query()]) -> None:  # type: ignore[valid-type]
+        return None
+
+    route: Callable[..., Any] = stub.get("/{entity_id}", dependencies=[ReadAccess])
+    route(endpoint)
+    operation = stub.openapi()["paths"]["/{entity_id}"]["get"]
+    return {"parameters": operation["parameters"], "security": operation["security"],
+            "responses": {"422": operation["responses"]["422"]}}
