@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import pytest
 from fastapi import APIRouter, FastAPI, Query
+from fastapi.exceptions import RequestValidationError
 from fastapi.testclient import TestClient
 from starlette.requests import Request
 
@@ -105,7 +106,6 @@ def test_query_of_reads_every_value_of_a_list_field_and_the_last_of_others() -> 
                                         ("limit=0", ["query", "limit"]),
                                         ("colour=red", ["query", "colour"])])
 def test_query_of_errors_name_the_field_as_fastapi_does(query: str, loc: list[Any]) -> None:
-    from fastapi.exceptions import RequestValidationError
     with pytest.raises(RequestValidationError) as caught:
         query_of(request_for(query), SearchParams)
     assert [list(e["loc"]) for e in caught.value.errors()] == [loc]

@@ -1,8 +1,8 @@
 """The most-read routes (one entity, its timeline) without FastAPI's per-request solver.
 
 FastAPI solves every dependency node, security scheme and query model of a route on each
-request. For an entity read that was 0.12-0.18 ms of CPU, a third of the app's own time
-and what kept these reads over 1.5x raw Cypher (bench/README.md). These routes take the
+request. For these two reads that was 0.15-0.2 ms per request, about 40 % of the app's own
+CPU, against raw queries of 2-4 ms (bench/README.md). These routes take the
 bare `Request` and do the same steps by calling the same code: the read-access check with
 the same security schemes, then the same pydantic models, whose failures become the same
 422 that FastAPI gives. Their OpenAPI is what FastAPI generates for the same signature.
