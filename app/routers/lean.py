@@ -8,7 +8,6 @@ the same security schemes, then the same pydantic models, whose failures become 
 422 that FastAPI gives. Their OpenAPI is what FastAPI generates for the same signature.
 """
 
-from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any, TypeVar, get_origin
 
@@ -18,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from app.auth import ReadAccess, authorize_read
 from app.db import AsyncGraph
+from app.deps import get_async_graph
 from app.requests import Params
 
 P = TypeVar("P", bound=Params)
@@ -68,9 +68,7 @@ async def entity_read(request: Request, model: type[P]) -> tuple[str, P, AsyncGr
     """What the dependencies of a read of one entity would give, in their order: the access
     check first (a bad key is a 401 even when the query is bad too), then the parameters."""
     await authorize_read(request)
-    entity_id, params = entity_id_of(request), query_of(request, model)
-    graph: AsyncGraph = request.app.state.async_graph
-    return entity_id, params, graph
+    return entity_id_of(request), query_of(request, model), await get_async_graph(request)
 
 
 @cache
@@ -83,8 +81,7 @@ def documented(model: type[Params]) -> dict[str, Any]:
     async def endpoint(entity_id: EntityId, params: Annotated[model, Query()]) -> None:  # type: ignore[valid-type]
         return None
 
-    route: Callable[..., Any] = stub.get("/{entity_id}", dependencies=[ReadAccess])
-    route(endpoint)
+    stub.get("/{entity_id}", dependencies=[ReadAccess])(endpoint)
     operation = stub.openapi()["paths"]["/{entity_id}"]["get"]
     return {"parameters": operation["parameters"], "security": operation["security"],
             "responses": {"422": operation["responses"]["422"]}}
