@@ -7,10 +7,10 @@ from app.cypher import load
 from app.db import Graph, Plan, step
 from app.errors import InvalidInput, Moved, NotFound
 from app.history import revert
-from app.models import CitationOut, EntityOut, EntityRef, RelationshipOut, SearchHit, SearchPage
+from app.models import EntityOut, RelationshipOut, SearchHit, SearchPage
 from app.requests import FAR_FUTURE, SearchParams
 from app.schema import get_schema
-from app.storage import decode_citations, decode_names, plain, public_props, unstamp
+from app.storage import INTERNAL_KEYS, decode_citations, decode_names, plain, public_props, unstamp
 from app.text import fold, lucene_query, search_terms
 
 SEARCH_CAP = 1000
@@ -18,39 +18,48 @@ SEARCH_CAP = 1000
 ENTITY_FIELDS = {"id", "name", "aliases", "names", "description", "recorded_at"}
 IDENTIFIER_FIELDS = {"wikidata_qid", "iso_alpha2", "iso_alpha3"}
 REL_FIELDS = {"id", "valid_from", "valid_to", "date_text", "recorded_at"}
+REL_PROPERTIES_SKIP = INTERNAL_KEYS | REL_FIELDS
+
+
+def relationship_data(raw: dict[str, Any]) -> dict[str, Any]:
+    """A relationship as `RelationshipOut`'s fields, in plain data. Answers holding many
+    (an entity read, a timeline) are validated once as a whole: pydantic then builds every
+    nested model in Rust, not one Python `__init__` per relationship, citation and entity
+    reference (bench/README.md)."""
+    props = raw["props"]
+    get = props.get
+    return {
+        "id": props["id"], "type": raw["type"], "direction": raw["direction"],
+        "other": raw["other"],
+        "valid_from": plain(get("valid_from")), "valid_to": plain(get("valid_to")),
+        "date_text": plain(get("date_text")), "recorded_at": plain(get("recorded_at")),
+        "properties": {k: plain(v) for k, v in props.items() if k not in REL_PROPERTIES_SKIP},
+        "citations": decode_citations(props),
+    }
 
 
 def relationship_out(raw: dict[str, Any]) -> RelationshipOut:
-    props = raw["props"]
-    public = public_props(props)
-    return RelationshipOut(
-        id=props["id"], type=raw["type"], direction=raw["direction"],
-        other=EntityRef(**raw["other"]),
-        valid_from=public.get("valid_from"), valid_to=public.get("valid_to"),
-        date_text=public.get("date_text"), recorded_at=public.get("recorded_at"),
-        properties={k: v for k, v in public.items() if k not in REL_FIELDS},
-        citations=[CitationOut(**c) for c in decode_citations(props)],
-    )
+    return RelationshipOut.model_validate(relationship_data(raw))
 
 
 def entity_out(props: dict[str, Any], rels: list[dict[str, Any]],
                counts: dict[str, int] | None = None) -> EntityOut:
     public = public_props(props)
-    grouped: dict[str, list[RelationshipOut]] = {}
+    grouped: dict[str, list[dict[str, Any]]] = {}
     for raw in rels:
-        grouped.setdefault(raw["type"], []).append(relationship_out(raw))
-    return EntityOut(
-        id=props["id"], type=props["type"], name=props["name"],
-        aliases=props.get("aliases") or [], names=decode_names(props.get("names")),
-        description=props.get("description"), recorded_at=plain(props.get("recorded_at")),
-        identifiers={k: public[k] for k in IDENTIFIER_FIELDS if k in public},
-        properties={k: v for k, v in public.items()
-                    if k not in ENTITY_FIELDS | IDENTIFIER_FIELDS},
-        citations=[CitationOut(**c) for c in decode_citations(props)],
-        relationships=grouped,
-        relationship_counts=counts if counts is not None
+        grouped.setdefault(raw["type"], []).append(relationship_data(raw))
+    return EntityOut.model_validate({
+        "id": props["id"], "type": props["type"], "name": props["name"],
+        "aliases": props.get("aliases") or [], "names": decode_names(props.get("names")),
+        "description": props.get("description"), "recorded_at": plain(props.get("recorded_at")),
+        "identifiers": {k: public[k] for k in IDENTIFIER_FIELDS if k in public},
+        "properties": {k: v for k, v in public.items()
+                       if k not in ENTITY_FIELDS | IDENTIFIER_FIELDS},
+        "citations": decode_citations(props),
+        "relationships": grouped,
+        "relationship_counts": counts if counts is not None
         else {kind: len(items) for kind, items in grouped.items()},
-    )
+    })
 
 
 EntityRows = tuple[dict[str, Any], list[dict[str, Any]], dict[str, int]]

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.cypher import load, load_bounded
 from app.db import Plan, step
-from app.entities import missing_entity, relationship_out
+from app.entities import missing_entity, relationship_data
 from app.errors import NotFound
 from app.history import revert
 from app.models import (
@@ -21,7 +21,6 @@ from app.models import (
     PathOut,
     PathsOut,
     SubgraphOut,
-    TimelineEntry,
     TimelineOut,
 )
 from app.requests import (
@@ -144,25 +143,26 @@ def connections(params: ConnectionParams) -> Plan[ConnectionsOut]:
     ])
 
 
-def _timeline_entry(raw: dict[str, Any]) -> TimelineEntry:
-    rel = relationship_out(raw)
+def _timeline_entry(raw: dict[str, Any]) -> dict[str, Any]:
+    """A `TimelineEntry` in plain data; `timeline` validates the whole answer once."""
+    rel = relationship_data(raw)
     other = raw["other"]
     kind = {"Event": "event", "Statement": "statement"}.get(other["type"], "relationship")
-    date = rel.valid_from or (str(other["date"]) if other.get("date") else None)
-    date_text = rel.date_text or other.get("date_text")
-    return TimelineEntry(date=date, date_end=rel.valid_to, date_text=date_text, kind=kind,
-                         relationship=rel)
+    date = rel["valid_from"] or (str(other["date"]) if other.get("date") else None)
+    return {"date": date, "date_end": rel["valid_to"],
+            "date_text": rel["date_text"] or other.get("date_text"), "kind": kind,
+            "relationship": rel}
 
 
-def _dated(entry: TimelineEntry) -> bool:
-    return bool(entry.date or entry.date_end)
+def _dated(entry: dict[str, Any]) -> bool:
+    return bool(entry["date"] or entry["date_end"])
 
 
-def _timeline_order(entry: TimelineEntry) -> tuple[bool, str, str, str, str]:
+def _timeline_order(entry: dict[str, Any]) -> tuple[bool, str, str, str, str]:
     """timeline.cypher's order: dated first by day, then type, other name, id."""
-    rel = entry.relationship
-    day = entry.date or entry.date_end
-    return day is None, day or "", rel.type, rel.other.name, rel.id
+    rel = entry["relationship"]
+    day = entry["date"] or entry["date_end"]
+    return day is None, day or "", rel["type"], rel["other"]["name"], rel["id"]
 
 
 def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
@@ -184,14 +184,14 @@ def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
         total_dated = sum(map(_dated, entries))
         entries = entries[params.offset:params.offset + params.limit]
     props = row["props"]
-    return TimelineOut(
-        entity=EntityRef(id=props["id"], name=props["name"], type=props["type"]),
-        dated=[e for e in entries if _dated(e)],
-        undated=[e for e in entries if not _dated(e)],
-        total_dated=total_dated, total_undated=total - total_dated,
-        limit=params.limit, offset=params.offset,
-        more=max(0, total - params.offset - len(entries)),
-    )
+    return TimelineOut.model_validate({
+        "entity": {"id": props["id"], "name": props["name"], "type": props["type"]},
+        "dated": [e for e in entries if _dated(e)],
+        "undated": [e for e in entries if not _dated(e)],
+        "total_dated": total_dated, "total_undated": total - total_dated,
+        "limit": params.limit, "offset": params.offset,
+        "more": max(0, total - params.offset - len(entries)),
+    })
 
 
 def subgraph(params: SubgraphParams) -> Plan[SubgraphOut]:

@@ -128,8 +128,14 @@ def unstamp(records: Iterable[dict[str, Any]]) -> None:
             record["recorded_at"] = stamp_iso(stamp)
 
 
+# What the driver hands over for most property values: already plain.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Neo4j temporal values to ISO strings, recursively."""
+    if type(value) in _SCALARS:  # one set lookup for most values, not five isinstance calls
+        return value
     if isinstance(value, DateTime):
         return iso_datetime(value)
     if isinstance(value, Date):
@@ -144,19 +150,16 @@ def plain(value: Any) -> Any:
 
 
 def decode_citations(props: dict[str, Any]) -> list[dict[str, Any]]:
-    sources = props.get("cite_sources") or []
-    out = []
-    for i, source in enumerate(sources):
-        fields = (props.get("cite_fields") or [""] * len(sources))[i]
-        out.append({
-            "source": source,
-            "quote": props["cite_quotes"][i],
-            "confidence": props["cite_confidences"][i],
-            "mode": props["cite_modes"][i],
-            "attributed_to": props["cite_attributed_to"][i] or None,
-            "fields": [f for f in fields.split(",") if f],
-        })
-    return out
+    sources = props.get("cite_sources")
+    if not sources:
+        return []
+    fields = props.get("cite_fields") or [""] * len(sources)
+    return [{"source": source, "quote": quote, "confidence": confidence, "mode": mode,
+             "attributed_to": attributed_to or None,
+             "fields": [f for f in names.split(",") if f] if names else []}
+            for source, quote, confidence, mode, attributed_to, names in zip(
+                sources, props["cite_quotes"], props["cite_confidences"], props["cite_modes"],
+                props["cite_attributed_to"], fields, strict=True)]
 
 
 def decode_names(values: list[str] | None) -> dict[str, str]:

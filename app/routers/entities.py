@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from app.deps import AsyncGraphDep
 from app.entities import get_entity, search
@@ -8,11 +8,12 @@ from app.explore import neighbors, timeline
 from app.models import EntityOut, NeighborsOut, SearchPage, TimelineOut
 from app.requests import EntityParams, NeighborParams, SearchParams, TimelineParams
 from app.routers import ERRORS
-from app.routers.lean import EntityId, documented, entity_read
+from app.routers.lean import EntityId, LeanRoute, documented, entity_read, model_response
 
 router = APIRouter(tags=["entities"])
-# The two most-read routes check access themselves (app.routers.lean): no router dependencies.
-lean_router = APIRouter(tags=["entities"])
+# The two most-read routes check the rate limit, access and parameters themselves and return
+# their Response (app.routers.lean): no dependencies solved.
+lean_router = APIRouter(tags=["entities"], route_class=LeanRoute)
 
 
 @router.get("/entities", response_model=SearchPage, responses=ERRORS,
@@ -25,9 +26,9 @@ async def search_entities(params: Annotated[SearchParams, Query()], graph: Async
                  openapi_extra=documented(EntityParams),
                  summary="One entity with its relationships, grouped by type (a page of each), "
                          "and their citations")
-async def read_entity(request: Request) -> EntityOut:
+async def read_entity(request: Request) -> Response:
     entity_id, params, graph = await entity_read(request, EntityParams)
-    return await graph.run(get_entity(entity_id, params.t, params.per_type))
+    return model_response(await graph.run(get_entity(entity_id, params.t, params.per_type)))
 
 
 @router.get("/entities/{entity_id}/neighbors", response_model=NeighborsOut, responses=ERRORS,
@@ -41,6 +42,6 @@ async def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, 
                  openapi_extra=documented(TimelineParams),
                  summary="The entity's relationships, events and statements by date, undated "
                          "after; a window of `limit` entries")
-async def read_timeline(request: Request) -> TimelineOut:
+async def read_timeline(request: Request) -> Response:
     entity_id, params, graph = await entity_read(request, TimelineParams)
-    return await graph.run(timeline(entity_id, params))
+    return model_response(await graph.run(timeline(entity_id, params)))
