@@ -2,7 +2,7 @@
 
 FastAPI solves every dependency node, security scheme and query model of a route on each
 request, then validates and serializes what the endpoint returns. For these two reads
-that was 0.2-0.25 ms per request, most of the app's own CPU, against raw queries of
+that was 0.2-0.25 ms per request, about half of the app's own CPU, against raw queries of
 1-4 ms (bench/README.md). A `LeanRoute` calls its endpoint with the bare `Request` and
 sends the `Response` it returns. The endpoint does the same steps by calling the same
 code: the app's rate limit, the read-access check with the same security schemes, then
