@@ -156,8 +156,8 @@ def decode_citations(props: dict[str, Any]) -> list[dict[str, Any]]:
     fields = props.get("cite_fields") or [""] * len(sources)
     return [{"source": source, "quote": quote, "confidence": confidence, "mode": mode,
              "attributed_to": attributed_to or None,
-             "fields": [f for f in names.split(",") if f] if names else []}
-            for source, quote, confidence, mode, attributed_to, names in zip(
+             "fields": [f for f in supported.split(",") if f] if supported else []}
+            for source, quote, confidence, mode, attributed_to, supported in zip(
                 sources, props["cite_quotes"], props["cite_confidences"], props["cite_modes"],
                 props["cite_attributed_to"], fields, strict=True)]
 

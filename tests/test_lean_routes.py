@@ -1,11 +1,12 @@
-"""The entity and timeline routes check access and parameters themselves (app.routers.lean).
+"""The entity and timeline routes apply the rate limit, access check and parameters
+themselves (app.routers.lean).
 Each answer and their OpenAPI must be what the same route declared the FastAPI way gives."""
 
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 import pytest
-from fastapi import APIRouter, FastAPI, Query
+from fastapi import APIRouter, Depends, FastAPI, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.testclient import TestClient
 from starlette.requests import Request
@@ -16,6 +17,7 @@ from app.deps import AsyncGraphDep
 from app.entities import get_entity
 from app.explore import timeline
 from app.main import create_app
+from app.middleware import rate_limited
 from app.models import EntityOut, TimelineOut
 from app.requests import EntityParams, SearchParams, TimelineParams
 from app.routers import ERRORS, entities
@@ -26,8 +28,10 @@ LEAN_PATHS = ["/entities/{entity_id}", "/entities/{entity_id}/timeline"]
 
 
 def declared_app(settings: Settings) -> FastAPI:
-    """The app with the two routes declared through FastAPI's solver in their place."""
-    router = APIRouter(tags=["entities"], dependencies=[ReadAccess])
+    """The app with the two routes declared through FastAPI's solver in their place. The app
+    adds them to its own routes, where its dependencies do not reach, so the router carries
+    the rate limit as well as the access check."""
+    router = APIRouter(tags=["entities"], dependencies=[Depends(rate_limited), ReadAccess])
 
     @router.get(LEAN_PATHS[0], response_model=EntityOut, responses=ERRORS)
     async def read_entity(entity_id: EntityId, params: Annotated[EntityParams, Query()],
