@@ -100,10 +100,12 @@ def test_search_expand_filter_and_edge_quote(page: Page, live_url: str) -> None:
     counts = page.get_by_test_id("counts")
     expect(counts).to_contain_text("stated → 2")
     # Type filter: hide events.
+    # Cytoscape restyles after the class change, so wait for it (fails after the timeout).
+    visible = "graphBrowser.cy.getElementById('inauguration-of-jose-raul-mulino').visible()"
     page.locator("#legend input[data-type=Event]").uncheck()
-    assert "inauguration-of-jose-raul-mulino" not in node_ids(page, visible_only=True)
+    page.wait_for_function(f"!{visible}", timeout=5000)
     page.locator("#legend input[data-type=Event]").check()
-    assert "inauguration-of-jose-raul-mulino" in node_ids(page, visible_only=True)
+    page.wait_for_function(visible, timeout=5000)
     # Relationship type filter.
     page.locator("#rel-filters input[data-rel=STATED]").uncheck()
     hidden = page.evaluate("graphBrowser.cy.edges('[type = \"STATED\"]').every(e => e.hasClass('hidden'))")
