@@ -12,21 +12,22 @@ import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
-from app.auth import Role, create_key, list_keys, revoke_key
-from app.batch import parse_batch
-from app.curation import validate
-from app.db import Graph, open_graph
+from app.api.logs import configure_logging
 from app.errors import GraphError, SeedError
-from app.history import Actor
-from app.loader import LoadReport, load_seeds, write_bundle
-from app.localserver import LocalNeo4j, LocalServerError
-from app.middleware import configure_logging
+from app.model.actors import Actor, Role
 from app.rdf.export import export_chunks
 from app.rdf.formats import rdf_format
 from app.rdf.importer import import_rdf
 from app.rdf.vocab import base_for
-from app.schema import apply_schema
+from app.reads.keys import list_keys
 from app.settings import PROJECT_ROOT, get_settings
+from app.store.db import Graph, open_graph
+from app.store.localserver import LocalNeo4j, LocalServerError
+from app.store.schema_apply import apply_schema
+from app.writes.batch import parse_batch
+from app.writes.curation import validate
+from app.writes.keys import create_key, revoke_key
+from app.writes.loader import LoadReport, load_seeds, write_bundle
 
 cli = typer.Typer(help=__doc__, no_args_is_help=True, pretty_exceptions_enable=False)
 neo4j_cli = typer.Typer(help="The project's own local Neo4j server.", no_args_is_help=True)
@@ -235,7 +236,7 @@ def keys_list() -> None:
     """List keys (ids, names, roles; never secrets)."""
     graph = connect()
     try:
-        for row in list_keys(graph):
+        for row in graph.run(list_keys()):
             state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
             typer.echo(f"{row['id']}  {row['role']:<7} {state:<40} {row['name']}")
     finally:

@@ -6,21 +6,21 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from anyio import to_thread
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from neo4j import GraphDatabase
 
-from app import middleware
-from app.auth import ReadAccess
-from app.db import open_async_graph, open_graph
-from app.errors import DatabaseUnavailable, GraphError, Moved
-from app.routers import curation, entities, explore, health, keys, linked_data, pages
+from app.api import middleware, problems
+from app.api.auth import ReadAccess
+from app.api.routers import catalog, curation, entities, explore, health, keys, linked_data, pages
+from app.errors import DatabaseUnavailable
 from app.settings import PROJECT_ROOT, Settings, get_settings
+from app.store.db import open_async_graph, open_graph
 
 log = logging.getLogger("app")
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parent / "web" / "static"
 SWAGGER_DIR = PROJECT_ROOT / "node_modules" / "swagger-ui-dist"
 
 
@@ -46,39 +46,22 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph.close()
 
 
-async def graph_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, GraphError)
-    if isinstance(exc, Moved):
-        # The old id of a merged entity: the same URL with the surviving id.
-        old, new = exc.detail["old"], exc.detail["new"]
-        target = request.url.path.replace(f"/{old}", f"/{new}", 1)
-        query = f"?{request.url.query}" if request.url.query else ""
-        return RedirectResponse(target + query, status_code=308)
-    headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
-    return JSONResponse(status_code=exc.status_code, headers=headers,
-                        content={"error": exc.title, "detail": exc.message})
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         docs_url=None, redoc_url=None,  # /docs below serves Swagger UI from node_modules
-        dependencies=[Depends(middleware.rate_limited)],
         title="Migration news knowledge graph",
         summary="Actors, policies, agreements and countries behind migration news, every fact cited.",
         version="0.1.0",
         lifespan=lifespan,
     )
     app.state.settings = settings = settings or get_settings()
-    middleware.install(app, settings)
-    app.add_exception_handler(GraphError, graph_error)
+    middleware.install(app, settings)  # the rate limit among them, for every route
+    problems.install(app)
     # Reads are public unless READS_REQUIRE_KEY is set. The read routers come first:
     # a request is matched against the routes in order, and reads are most requests.
-    # The lean routes (app.routers.lean) check the rate limit and read access themselves.
-    # They join the app's own routes, not through include_router, whose wrapper matches
-    # each request against an included router's routes twice (12 µs a request).
-    app.router.routes.extend(entities.lean_router.routes)
     app.include_router(entities.router, dependencies=[ReadAccess])
     app.include_router(explore.router, dependencies=[ReadAccess])
+    app.include_router(catalog.router, dependencies=[ReadAccess])
     app.include_router(linked_data.router, dependencies=[ReadAccess])
     app.include_router(health.router)
     app.include_router(pages.router)

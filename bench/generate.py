@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from app.schema import get_schema
-from app.storage import content_hash
+from app.schema.loader import get_schema
+from app.store.codec import content_hash
 from app.text import fold
 
 SYLLABLES = ["al", "ba", "cor", "da", "el", "fer", "gu", "ha", "ir", "jo", "ka", "lo", "mar",

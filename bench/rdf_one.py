@@ -10,12 +10,12 @@ import resource
 import sys
 import time
 
-from app.db import open_graph
 from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, iter_pages, new_store
 from app.rdf.formats import FORMATS
 from app.rdf.mapping import Emitter
 from app.rdf.vocab import base_for
 from app.settings import Settings
+from app.store.db import open_graph
 
 
 def main() -> None:

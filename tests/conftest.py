@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.db import Graph, open_graph
-from app.loader import load_seeds
-from app.localserver import LocalNeo4j
 from app.main import create_app
-from app.schema import apply_schema
 from app.settings import Settings
+from app.store.db import Graph, open_graph
+from app.store.localserver import LocalNeo4j
+from app.store.schema_apply import apply_schema
+from app.writes.loader import load_seeds
 
 SEEDS = Path(__file__).resolve().parent.parent / "graph" / "seeds"
 

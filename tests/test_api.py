@@ -2,8 +2,8 @@ import time
 
 from fastapi.testclient import TestClient
 
-from app.middleware import RateLimit
-from app.schema import get_schema
+from app.api.ratelimit import RateLimit
+from app.schema.loader import get_schema
 
 
 def test_health_reports_neo4j_and_schema_version(client: TestClient) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.run import Client, content_length
+from bench.client import Client, content_length
 
 
 def serve(listener: socket.socket, replies: list[list[bytes]]) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.run import parse_wrk
+from bench.phases.concurrency import parse_wrk
 
 CLEAN = """Running 10s test @ http://127.0.0.1:8000
   1 threads and 16 connections

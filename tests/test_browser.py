@@ -12,9 +12,9 @@ import uvicorn
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from app.db import Graph
 from app.main import create_app
 from app.settings import Settings
+from app.store.db import Graph
 from tests.conftest import free_port
 
 CHROMIUM = "/usr/bin/chromium"

@@ -1,6 +1,6 @@
 """The bulk loader's batching (the loading itself runs in the benchmark smoke test)."""
 
-from app.bulk import batches
+from app.writes.bulk import batches
 
 
 def test_batches_start_small_then_take_full_size() -> None:

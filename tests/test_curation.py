@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.auth import Role, create_key
-from app.db import Graph, open_graph
-from app.localserver import LocalNeo4j
 from app.main import create_app
+from app.model.actors import Role
+from app.store.db import Graph, open_graph
+from app.store.localserver import LocalNeo4j
+from app.writes.keys import create_key
 from tests.conftest import settings_for, snapshot
 
 SOURCE = "seed-000-eb3fd6c821e75620"

@@ -8,13 +8,14 @@ import httpx
 import pytest
 import uvicorn
 
-from app.auth import Role, create_key
-from app.db import Graph, open_graph
 from app.errors import GraphError
-from app.loader import load_seeds
-from app.localserver import LocalNeo4j
 from app.main import create_app
-from app.schema import apply_schema
+from app.model.actors import Role
+from app.store.db import Graph, open_graph
+from app.store.localserver import LocalNeo4j
+from app.store.schema_apply import apply_schema
+from app.writes.keys import create_key
+from app.writes.loader import load_seeds
 from tests.conftest import SEEDS, free_port, settings_for
 
 SOURCE = "seed-000-eb3fd6c821e75620"

@@ -16,10 +16,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 
-from app.auth import Role, create_key
-from app.db import open_graph
-from app.localserver import LocalNeo4j
 from app.main import create_app
+from app.model.actors import Role
+from app.store.db import open_graph
+from app.store.localserver import LocalNeo4j
+from app.writes.keys import create_key
 from tests.conftest import settings_for
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))

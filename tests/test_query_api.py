@@ -6,13 +6,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.cypher import QUERY_DIR, UnknownQuery, load, load_bounded
-from app.db import Graph, open_graph
 from app.errors import QueryTimeout
-from app.explore import find_paths
-from app.records import quote_in_text
-from app.requests import FAR_FUTURE
+from app.model.params import FAR_FUTURE
+from app.reads.explore import find_paths
 from app.settings import Settings
+from app.store.cypher import QUERY_DIR, UnknownQuery, load, load_bounded
+from app.store.db import Graph, open_graph
+from app.writes.validate import quote_in_text
 from tests.conftest import snapshot
 
 SOURCE = "seed-000-eb3fd6c821e75620"

@@ -8,16 +8,16 @@ from pyshacl import validate
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
-from app.db import Graph as Neo4jGraph
-from app.db import open_graph
 from app.errors import InvalidInput, SeedError
-from app.localserver import LocalNeo4j
 from app.rdf.documents import shapes
 from app.rdf.export import export_chunks, iter_pages
 from app.rdf.formats import FORMATS, RdfFormat
 from app.rdf.importer import import_rdf
 from app.rdf.vocab import ORG, PROV, SCHEMA, VOID, base_for
-from app.schema import apply_schema
+from app.store.db import Graph as Neo4jGraph
+from app.store.db import open_graph
+from app.store.localserver import LocalNeo4j
+from app.store.schema_apply import apply_schema
 from tests.conftest import settings_for, snapshot
 
 BASE = base_for("http://127.0.0.1:8000")

@@ -3,18 +3,18 @@ from pathlib import Path
 
 import pytest
 
-from app.db import Graph
-from app.schema import (
-    EntityType,
-    RelType,
-    SchemaDefinitionError,
-    apply_schema,
-    get_schema,
-    load_schema,
-    schema_version,
-)
+from app.reads.health import schema_version as schema_version_plan
+from app.schema.loader import SchemaDefinitionError, get_schema, load_schema
+from app.schema.types import EntityType, RelType
+from app.store.db import Graph
+from app.store.schema_apply import apply_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "graph" / "schema"
+
+
+def schema_version(graph: Graph) -> dict[str, object] | None:
+    """The applied schema's version record, read through its Plan."""
+    return graph.run(schema_version_plan())
 
 
 def test_every_node_type_is_declared_with_an_rdf_class_and_constraint() -> None:

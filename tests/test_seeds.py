@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.db import Graph
 from app.errors import SeedError
-from app.loader import IncompleteWrite, load_seeds, write_bundle
-from app.records import Bundle, EntityRecord, RelationshipRecord, load_bundle, quote_in_text
+from app.model.records import Bundle, EntityRecord, RelationshipRecord
+from app.store.db import Graph
+from app.writes.loader import IncompleteWrite, load_seeds, write_bundle
+from app.writes.validate import load_bundle, quote_in_text
 from tests.conftest import SEEDS, snapshot
 
 STORY = SEEDS / "000_darien_gap_agreement"

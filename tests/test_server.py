@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.db import Graph, open_graph
 from app.errors import DatabaseUnavailable
-from app.localserver import LocalNeo4j, LocalServerError
 from app.main import create_app
+from app.store.db import Graph, open_graph
+from app.store.localserver import LocalNeo4j, LocalServerError
 from tests.conftest import free_port, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,9 +7,9 @@ import pytz  # type: ignore[import-untyped]  # the driver's own dependency, no s
 from fastapi.testclient import TestClient
 from neo4j.time import DateTime
 
-from app.db import Graph
-from app.entities import get_entity_rows
-from app.storage import _offset_suffix, iso_datetime, plain, stamp_iso
+from app.reads.entities import get_entity_rows
+from app.store.codec import _offset_suffix, iso_datetime, plain, stamp_iso
+from app.store.db import Graph
 
 STAMP = "[v.year, v.month, v.day, v.hour, v.minute, v.second, v.nanosecond, v.offsetSeconds]"
 

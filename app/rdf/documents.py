@@ -5,19 +5,21 @@ from collections.abc import Iterator
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from app.cypher import load
-from app.db import Graph as Neo4jGraph
-from app.entities import get_entity_rows
 from app.errors import NotFound
-from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, iter_pages, new_store, prefixes
+from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, new_store, page_plan, prefixes
 from app.rdf.formats import FORMATS, RdfFormat
 from app.rdf.mapping import Emitter, property_predicate, relationship_predicate
 from app.rdf.vocab import DCAT, DCTERMS, OWL, RDF, RDFS, SCHEMA, VOID, XSD, Base
-from app.schema import get_schema
+from app.reads.entities import get_entity_rows
+from app.schema.loader import get_schema
 from app.settings import get_settings
+from app.store.cypher import load
+from app.store.db import Graph as Neo4jGraph
+from app.store.db import Plan, step
 
 SHAPES_VOCAB = "http://127.0.0.1:8000/vocab#"  # the prefix written in shapes.ttl
 _TRIPLE_COUNTS: dict[tuple[object, ...], int] = {}
@@ -30,14 +32,14 @@ def serialize(store: Graph, fmt: RdfFormat, base: Base) -> bytes:
     return store.serialize(format=fmt.rdflib, encoding="utf-8")
 
 
-def resource_document(graph: Neo4jGraph, ident: str, fmt: RdfFormat, base: Base) -> bytes:
+def resource_document(ident: str, fmt: RdfFormat, base: Base) -> Plan[bytes]:
     """The description of one entity (with every relationship it takes part in) or source."""
     store = new_store(fmt, base)
     emitter = Emitter(base, store)
     try:
-        props, rels = graph.run(get_entity_rows(ident))
+        props, rels = yield from get_entity_rows(ident)
     except NotFound:
-        rows = graph.read(load("source_props"), id=ident)
+        rows = yield step(load("source_props"), id=ident)
         if not rows:
             raise NotFound(f"no entity or source with id {ident!r}", id=ident) from None
         emitter.source(rows[0]["props"])
@@ -50,19 +52,23 @@ def resource_document(graph: Neo4jGraph, ident: str, fmt: RdfFormat, base: Base)
     return serialize(store, fmt, base)
 
 
-def count_triples(graph: Neo4jGraph, base: Base) -> int:
+def count_triples(base: Base) -> Plan[int]:
     """Triples in the full export (the union of its named graphs), page by page."""
     total = 0
-    for kind, rows in iter_pages(graph, PAGE_SIZE):
+
+    def count(kind: str, rows: list[dict[str, Any]]) -> None:
+        nonlocal total
         store = Graph()
         emit_page(Emitter(base, store), kind, rows)
         total += len(store)
+
+    yield from page_plan(PAGE_SIZE, count)
     return total
 
 
-def dataset_description(graph: Neo4jGraph, base: Base) -> Graph:
+def dataset_description(base: Base) -> Plan[Graph]:
     """VoID and DCAT: size, license, vocabularies, dumps, an example resource."""
-    stats = graph.read(load("dataset_stats"))[0]
+    stats = (yield step(load("dataset_stats")))[0]
     g = Graph()
     for prefix, iri in prefixes(base).items():
         g.bind(prefix, iri)
@@ -80,7 +86,7 @@ def dataset_description(graph: Neo4jGraph, base: Base) -> Graph:
     version = (base.base, stats["entities"], stats["changes"], stats["last_change"])
     if version not in _TRIPLE_COUNTS:  # counting re-emits the whole graph: once per version
         _TRIPLE_COUNTS.clear()
-        _TRIPLE_COUNTS[version] = count_triples(graph, base)
+        _TRIPLE_COUNTS[version] = yield from count_triples(base)
     g.add((d, VOID.triples, Literal(_TRIPLE_COUNTS[version], datatype=XSD.integer)))
     g.add((d, VOID.entities, Literal(stats["entities"], datatype=XSD.integer)))
     g.add((d, VOID.uriSpace, Literal(f"{base.base}/id/")))
@@ -122,7 +128,7 @@ def vocabulary(base: Base) -> Graph:
         g.add((v[label], RDFS.label, Literal(label, lang="en")))
         g.add((v[label], RDFS.comment, Literal(node.description, lang="en")))
         for name, spec in node.properties.items():
-            predicate = property_predicate(name, base)
+            predicate = property_predicate(name, spec, base)
             if str(predicate).startswith(str(v)):
                 g.add((predicate, RDF.type, OWL.DatatypeProperty))
                 g.add((predicate, RDFS.comment, Literal(spec.description, lang="en")))

@@ -12,11 +12,12 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-from app.cypher import load
-from app.db import Graph as Neo4jGraph
 from app.rdf.formats import RdfFormat
 from app.rdf.mapping import Emitter
 from app.rdf.vocab import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SCHEMA, TIME, VOID, XSD, Base
+from app.store.cypher import load
+from app.store.db import Graph as Neo4jGraph
+from app.store.db import Plan, step
 
 Progress = Callable[[int, int], None]
 PAGE_SIZE = 500
@@ -41,19 +42,37 @@ def new_store(fmt: RdfFormat, base: Base) -> Dataset | Graph:
     return store
 
 
-def iter_pages(graph: Neo4jGraph, page_size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Yield ("sources", rows) pages, then ("entities", rows), then ("relationships", rows),
-    each keyset-paged, so no page holds more than `page_size` records whatever the degrees."""
+Visit = Callable[[str, list[dict[str, Any]]], None]
+
+
+def page_plan(page_size: int, visit: Visit) -> Plan[None]:
+    """Read ("sources", rows) pages, then ("entities", rows), then ("relationships", rows),
+    each keyset-paged, so no page holds more than `page_size` records whatever the degrees;
+    `visit` gets each page as it arrives."""
     for kind in ("sources", "entities"):
         after = ""
-        while rows := graph.read(load(f"export_{kind}"), after=after, limit=page_size):
-            yield kind, rows
+        while rows := (yield step(load(f"export_{kind}"), after=after, limit=page_size)):
+            visit(kind, rows)
             after = rows[-1]["props"]["id"]
     after_from, after_id = "", ""
-    while rows := graph.read(load("export_relationships"), after_from=after_from, after_id=after_id,
-                             limit=page_size):
-        yield "relationships", rows
+    while rows := (yield step(load("export_relationships"), after_from=after_from,
+                              after_id=after_id, limit=page_size)):
+        visit("relationships", rows)
         after_from, after_id = rows[-1]["from"], rows[-1]["id"]
+
+
+def iter_pages(graph: Neo4jGraph, page_size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """`page_plan`'s pages as a lazy stream, for the export that writes each as it comes."""
+    pages: list[tuple[str, list[dict[str, Any]]]] = []
+    plan = page_plan(page_size, lambda kind, rows: pages.append((kind, rows)))
+    try:
+        query, params = next(plan)
+        while True:
+            query, params = plan.send(graph.read(query, **params))
+            yield from pages
+            pages.clear()
+    except StopIteration:
+        yield from pages
 
 
 def emit_page(emitter: Emitter, kind: str, rows: list[dict[str, Any]]) -> None:

@@ -9,21 +9,16 @@ from pydantic import ValidationError
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from app.db import Graph as Neo4jGraph
 from app.errors import InvalidInput, SeedError
-from app.loader import LoadReport, known_records, write_bundle
+from app.model.records import Bundle, EntityRecord, RelationshipRecord, SourceRecord
 from app.rdf.formats import RdfFormat
 from app.rdf.mapping import SOURCE_PREDICATES, property_predicate
 from app.rdf.vocab import DCTERMS, OWL, PROV, RDF, RDFS, SCHEMA, WD, Base, base_for
-from app.records import (
-    Bundle,
-    EntityRecord,
-    RelationshipRecord,
-    SourceRecord,
-    check_bundle,
-    content_hash,
-)
-from app.schema import PropertySpec, get_schema
+from app.schema.loader import PropertySpec, get_schema
+from app.store.codec import content_hash
+from app.store.db import Graph as Neo4jGraph
+from app.writes.loader import LoadReport, known_records, write_bundle
+from app.writes.validate import check_bundle
 
 LINE_FORMATS = {"nt", "nquads"}
 
@@ -107,7 +102,7 @@ class Reader:
         props: dict[str, Any] = {}
         for name, spec in specs.items():
             values = [python_value(t, spec)
-                      for t in self.g.objects(subject, property_predicate(name, self.base))]
+                      for t in self.g.objects(subject, property_predicate(name, spec, self.base))]
             if spec.type == "map[string]" or not values:
                 continue
             props[name] = sorted(values) if spec.type == "list[string]" else values[0]

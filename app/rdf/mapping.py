@@ -26,22 +26,20 @@ from app.rdf.vocab import (
     RDF,
     RDFS,
     SCHEMA,
-    STANDARD_PREDICATES,
-    STANDARD_PROPERTIES,
     TIME,
     WD,
     XSD,
     Base,
     camel,
+    curie,
 )
-from app.schema import PropertySpec, get_schema
-from app.storage import decode_citations, decode_names
+from app.schema.loader import PropertySpec, get_schema
+from app.store.codec import REL_CORE, decode_citations, decode_names
 
 Triple = tuple[Node, Node, Node]
 # Neo4j keys the mapping writes by hand; every other key goes through the schema.
 ENTITY_CORE = {"id", "type", "name", "aliases", "names", "wikidata_qid", "recorded_at",
                "search_text", "search_keys"}
-REL_CORE = {"id", "valid_from", "valid_to", "date_text", "recorded_at"}
 SOURCE_PREDICATES = {
     "title": DCTERMS.title, "publisher": DCTERMS.publisher, "url": SCHEMA.url,
     "published": SCHEMA.datePublished, "document": DCTERMS.source, "language": DCTERMS.language,
@@ -73,18 +71,21 @@ def literal(value: Any, spec: PropertySpec | None = None) -> Literal:
 
 
 def _schema_class(label: str) -> URIRef:
-    prefix, local = get_schema().nodes[label].rdf_class.split(":")
-    return URIRef({"schema": str(SCHEMA), "org": str(ORG)}[prefix] + local)
+    return curie(get_schema().nodes[label].rdf_class)
 
 
 @cache
 def relationship_predicate(rel_type: str, base: Base) -> URIRef:
-    return STANDARD_PREDICATES.get(rel_type) or base.vocab[camel(rel_type)]
+    """The schema's standard predicate for the type, else our own mg:<camelCase>."""
+    standard = get_schema().relationships[rel_type].rdf_predicate
+    return curie(standard) if standard else base.vocab[camel(rel_type)]
 
 
-@cache
-def property_predicate(name: str, base: Base) -> URIRef:
-    return STANDARD_PROPERTIES.get(name) or base.vocab[camel(name)]
+def property_predicate(name: str, spec: PropertySpec | None, base: Base) -> URIRef:
+    """The property's standard predicate (its spec's `rdf_predicate`), else mg:<camelCase>."""
+    if spec is not None and spec.rdf_predicate:
+        return curie(spec.rdf_predicate)
+    return base.vocab[camel(name)]
 
 
 class Emitter:
@@ -174,9 +175,10 @@ class Emitter:
         for key, value in props.items():
             if key in ENTITY_CORE or key.startswith("cite_") or value is None:
                 continue
-            predicate = property_predicate(key, self.base)
+            spec = specs.get(key)
+            predicate = property_predicate(key, spec, self.base)
             for item in value if isinstance(value, list) else [value]:
-                g.add((s, predicate, literal(item, specs.get(key))))
+                g.add((s, predicate, literal(item, spec)))
         self._citations(self._graph, s, str(s), props)
 
     def relationship(self, from_id: str, rel_type: str, to_id: str, props: dict[str, Any]) -> None:
@@ -206,9 +208,10 @@ class Emitter:
         for key, value in props.items():
             if key in REL_CORE or key.startswith("cite_") or value is None:
                 continue
-            predicate = property_predicate(key, self.base)
+            spec = specs.get(key)
+            predicate = property_predicate(key, spec, self.base)
             for item in value if isinstance(value, list) else [value]:
-                g.add((fact, predicate, literal(item, specs.get(key))))
+                g.add((fact, predicate, literal(item, spec)))
         self._citations(self._graph, fact, str(fact), props)
 
     def _membership(self, g: Graph, fact: URIRef, person: URIRef, post: URIRef,

@@ -1,11 +1,11 @@
-"""The one namespace module: every IRI the RDF mapping uses, and the few standard
-predicates that replace our own vocabulary where one fits exactly."""
+"""The one namespace module: every IRI the RDF mapping uses. Which standard term stands for
+a type, relationship or property is data, in `graph/schema/` (`rdf_class`, `rdf_predicate`)."""
 
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, TIME, VOID, XSD
 
 SCHEMA = Namespace("https://schema.org/")
@@ -13,25 +13,10 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 __all__ = ["DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SH",
-           "TIME", "VOID", "WD", "XSD", "Base", "base_for", "camel"]
+           "TIME", "VOID", "WD", "XSD", "Base", "base_for", "camel", "curie"]
+# The prefixes the schema files may use in rdf_class and rdf_predicate.
+SCHEMA_PREFIXES = {"schema": SCHEMA, "org": ORG}
 
-# Relationship types with a standard predicate of the same direction and meaning.
-STANDARD_PREDICATES = {
-    "HOLDS_POST": ORG.holds,
-    "POST_IN": ORG.postIn,
-    "PART_OF": ORG.subOrganizationOf,
-    "LOCATED_IN": SCHEMA.containedInPlace,
-    "ABOUT": SCHEMA.about,
-}
-# Entity properties with a standard predicate.
-STANDARD_PROPERTIES = {
-    "description": SCHEMA.description,
-    "summary": SCHEMA.abstract,
-    "text": SCHEMA.text,
-    "date": SCHEMA.startDate,
-    "value": SCHEMA.value,
-    "unit": SCHEMA.unitText,
-}
 # Organization kinds that make a schema:GovernmentOrganization.
 GOVERNMENT_KINDS = {"government", "government_agency", "ministry"}
 
@@ -41,6 +26,15 @@ def camel(name: str, upper_first: bool = False) -> str:
     parts = [p for p in re.split(r"_+", name.lower()) if p]
     head, tail = parts[0], "".join(p.title() for p in parts[1:])
     return (head.title() if upper_first else head) + tail
+
+
+@cache
+def curie(text: str) -> URIRef:
+    """"org:holds" -> the full IRI; the prefix must be one the schema may use."""
+    prefix, _, local = text.partition(":")
+    if prefix not in SCHEMA_PREFIXES or not local:
+        raise ValueError(f"{text!r} is not a term of {', '.join(SCHEMA_PREFIXES)}")
+    return SCHEMA_PREFIXES[prefix][local]
 
 
 @dataclass(frozen=True)

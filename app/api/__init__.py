@@ -1,0 +1,1 @@
+"""HTTP only: dependencies, auth, rate limits, middleware, content negotiation, routers."""

@@ -1,0 +1,135 @@
+"""Cross-cutting HTTP concerns: request ids and access logs, body limits, security
+headers, CORS, and the rate limit (app.api.ratelimit), in the order they wrap the app."""
+
+import logging
+import re
+import time
+import uuid
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.ratelimit import RateLimit, RateLimitMiddleware
+from app.settings import Settings
+
+access_log = logging.getLogger("app.access")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+HTML_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; "
+    "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'self'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+# Swagger UI's page boots with one inline script.
+DOCS_CSP = HTML_HEADERS["Content-Security-Policy"].replace("script-src 'self'",
+                                                           "script-src 'self' 'unsafe-inline'")
+
+
+class RequestContext:
+    """Give every request an id (echoed as X-Request-ID), log it once, and add headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        given = headers.get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        started, status = time.perf_counter(), 500
+        response_started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            nonlocal response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                extra = [(b"x-request-id", request_id.encode()), (b"x-content-type-options", b"nosniff")]
+                content_type = dict(message.get("headers") or []).get(b"content-type", b"")
+                if content_type.startswith(b"text/html"):
+                    policy = dict(HTML_HEADERS)
+                    if scope["path"] == "/docs":
+                        policy["Content-Security-Policy"] = DOCS_CSP
+                    extra += [(k.lower().encode(), v.encode()) for k, v in policy.items()]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Log the trace with the request id; the client gets neither trace nor internals.
+            logging.getLogger("app").exception("unhandled error", extra={"fields": {
+                "request_id": request_id, "method": scope["method"], "path": scope["path"]}})
+            if response_started:
+                raise
+            response = JSONResponse(status_code=500, content={
+                "error": "internal error", "detail": f"see the server log, request id {request_id}"})
+            await response(scope, receive, send_with_headers)
+        finally:
+            state = scope.get("state", {})
+            access_log.info("request", extra={"fields": {
+                "request_id": request_id, "method": scope["method"], "path": scope["path"],
+                "status": status, "ms": round((time.perf_counter() - started) * 1000, 1),
+                "key_id": state.get("key_id"),
+            }})
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` bytes with a 413, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, counting_receive, send)
+        except BodyTooLarge:
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(status_code=413, content={
+            "error": "request too large", "detail": f"bodies are limited to {self.limit} bytes"})
+        await response(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """The last added wraps the others: request ids and logs outermost, then the body limit,
+    CORS (so a 429 carries its headers too), then the rate limit next to the routes."""
+    app.state.rate_limit = RateLimit(settings.rate_limit)
+    app.add_middleware(RateLimitMiddleware, limit=app.state.rate_limit)
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                       allow_methods=["GET", "HEAD", "OPTIONS"],
+                       allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],
+                       expose_headers=["X-Request-ID"])
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(RequestContext)

@@ -1,0 +1,101 @@
+import json
+from html import escape as html_escape
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from rdflib import Graph
+
+from app.api.deps import AsyncGraphDep, GraphDep
+from app.api.negotiate import choose_media_type, negotiate, represent
+from app.api.routers import ERRORS
+from app.errors import NotFound
+from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
+from app.rdf.export import jsonld_context
+from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, RdfFormat, rdf_format
+from app.rdf.vocab import Base, base_for
+from app.web.html import browser_page
+
+router = APIRouter(tags=["linked data"])
+RDF_MEDIA_TYPES = [f.media_type for f in FORMATS.values()]
+FORMAT_HELP = f"One of {', '.join(FORMATS)} (aliases ttl, json-ld, rdf, nq)."
+
+
+def base_of(request: Request) -> Base:
+    return base_for(request.app.state.settings.base_uri)
+
+
+@router.get(
+    "/id/{ident}",
+    responses={**ERRORS, 200: {"content": {m: {} for m in ENTITY_MEDIA_TYPES},
+                               "description": "The resource in the negotiated format."},
+               400: {"description": "Unknown ?format=."}, 406: {"description": "Unacceptable Accept."}},
+    summary="Dereference an entity or source URI (content negotiation, Vary: Accept)",
+)
+async def dereference(
+    request: Request, graph: AsyncGraphDep,
+    ident: Annotated[str, Path(min_length=1, max_length=400, examples=["jose-raul-mulino"])],
+    format: Annotated[str | None, Query(description=f"Override Accept: json, html or {FORMAT_HELP}",
+                                        examples=["ttl"])] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Response:
+    media_type = choose_media_type(accept, format)
+    try:
+        body = await graph.run(represent(ident, media_type, base_of(request)))
+    except NotFound as exc:
+        if media_type != HTML:
+            raise
+        # People get the browser, which says plainly that the id is unknown.
+        message = f"<h1>Not found</h1><p>{html_escape(exc.message)}</p>"
+        return HTMLResponse(browser_page(message), status_code=404, headers={"Vary": "Accept"})
+    charset = "; charset=utf-8" if media_type in (HTML, JSON) or media_type.startswith("text/") else ""
+    canonical = f'<{base_of(request).entity(ident)}>; rel="canonical"'
+    return Response(body, media_type=media_type + charset,
+                    headers={"Vary": "Accept", "Link": canonical})
+
+
+@router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS},
+            summary="The whole graph as RDF, streamed page by page")
+def export(request: Request, graph: GraphDep,
+           format: Annotated[str, Query(description=FORMAT_HELP, examples=["nt"])] = "turtle") -> Response:
+    fmt = rdf_format(format)
+    chunks = stream_export(graph, fmt, base_of(request))
+    return StreamingResponse(chunks, media_type=fmt.media_type, headers={
+        "Content-Disposition": f'attachment; filename="migration-graph.{fmt.extension}"'})
+
+
+@router.get("/context.jsonld", summary="The JSON-LD @context the exports use")
+def context(request: Request) -> Response:
+    return Response(json.dumps(jsonld_context(base_of(request)), indent=2),
+                    media_type="application/ld+json")
+
+
+def _rdf_format(accept: str | None, format: str | None) -> RdfFormat:
+    return rdf_format(format) if format else BY_MEDIA_TYPE[negotiate(accept, RDF_MEDIA_TYPES, "text/turtle")]
+
+
+def _rdf_response(fmt: RdfFormat, doc: Graph, request: Request) -> Response:
+    body = serialize(doc, fmt, base_of(request))
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+
+@router.get("/.well-known/void", responses={**ERRORS, 200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}},
+            summary="VoID and DCAT description of the dataset")
+async def void(request: Request, graph: AsyncGraphDep,
+               format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
+               accept: Annotated[str | None, Header()] = None) -> Response:
+    fmt = _rdf_format(accept, format)  # a bad Accept is a 406 before any database work
+    return _rdf_response(fmt, await graph.run(dataset_description(base_of(request))), request)
+
+
+@router.get("/vocab", summary="The service's own vocabulary (mg:), tied to the standard terms")
+def vocab(request: Request,
+          format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
+          accept: Annotated[str | None, Header()] = None) -> Response:
+    return _rdf_response(_rdf_format(accept, format), vocabulary(base_of(request)), request)
+
+
+@router.get("/shapes.ttl", summary="SHACL shapes every export conforms to")
+def published_shapes(request: Request) -> Response:
+    body = shapes(base_of(request)).serialize(format="turtle", encoding="utf-8")
+    return Response(body, media_type="text/turtle")

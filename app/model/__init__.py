@@ -1,0 +1,1 @@
+"""Shapes: every pydantic model (input records, patches, query parameters, answers) and actors."""

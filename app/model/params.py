@@ -1,0 +1,162 @@
+"""Typed query parameters. FastAPI turns a failed check into a 422 naming the field."""
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.schema.loader import ID_PATTERN, get_schema
+from app.schema.types import EntityType, RelType
+
+IdParam = Annotated[str, Field(min_length=1, max_length=200, pattern=ID_PATTERN)]
+AsOf = Annotated[date | None, Field(
+    None, description="Only facts valid on this day (YYYY-MM-DD). Undated facts are kept: "
+    "the source gave no dates, which is not the same as not valid.", examples=["2024-07-01"])]
+
+
+FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    as_recorded: datetime | None = Field(
+        None, description="Answer from the graph as it was recorded at this moment (ISO 8601; "
+        "UTC if no offset), e.g. the view published with a story. Separate from as_of.",
+        examples=["2026-01-01T00:00:00Z"])
+
+    @field_validator("as_recorded")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        """Store and compare in UTC (Neo4j also refuses offsets beyond 18 hours)."""
+        if value is None:
+            return None
+        try:
+            return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+        except OverflowError:
+            raise ValueError("as_recorded is out of range") from None
+
+    @property
+    def t(self) -> datetime:
+        """The record-time cut-off every read query takes as $t (already UTC, see above)."""
+        return self.as_recorded or FAR_FUTURE
+
+
+class Direction(StrEnum):
+    out = "out"
+    in_ = "in"
+    both = "both"
+
+
+class SearchParams(Params):
+    q: str | None = Field(None, min_length=1, max_length=200,
+                          description="Words to find in names, aliases and names in other "
+                          "languages. Case, accents and small typos do not matter.",
+                          examples=["Jose Raul Mulino"])
+    type: list[EntityType] = Field(default_factory=list, description="Only these entity types.",
+                                   examples=[["Person"]])
+    limit: int = Field(20, ge=1, le=200)
+    offset: int = Field(0, ge=0, le=10_000)
+
+    @field_validator("q")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("q must contain words; leave it out to list entities by type")
+        return value
+
+
+class NeighborParams(Params):
+    depth: int = Field(1, ge=1, le=3, description="Hops from the entity (1 to 3).")
+    type: list[EntityType] = Field(default_factory=list, description="Only neighbors of these types.")
+    rel_type: list[RelType] = Field(default_factory=list, description="Only these relationship types.",
+                                    examples=[["PARTY_TO"]])
+    direction: Direction = Field(Direction.both, description="Follow relationships out, in or both.")
+    as_of: AsOf = None
+    limit: int = Field(50, ge=1, le=1000, description="At most this many neighbors; the response "
+                       "says how many more there are.")
+
+
+class PathParams(Params):
+    from_id: IdParam = Field(alias="from", description="Start entity id.", examples=["alejandro-mayorkas"])
+    to_id: IdParam = Field(alias="to", description="End entity id.", examples=["jose-raul-mulino"])
+    k: int = Field(3, ge=1, le=10, description=(
+        "At most this many paths: the shortest first, then alternative routes that avoid "
+        "the entities in between (and the direct links) of those already found."))
+    max_hops: int = Field(4, ge=1, le=6, description="Longest path, in relationships.")
+    as_of: AsOf = None
+    exclude_type: list[EntityType] = Field(default_factory=list,
+                                           description="Entity types no path may pass through.")
+    exclude_rel_type: list[RelType] = Field(default_factory=list,
+                                            description="Relationship types no path may use.")
+
+    @model_validator(mode="after")
+    def _distinct(self) -> "PathParams":
+        if self.from_id == self.to_id:
+            raise ValueError("from and to must be different entities")
+        return self
+
+
+class ConnectionParams(Params):
+    ids: list[IdParam] = Field(min_length=2, max_length=10,
+                               description="Two to ten entity ids; repeat the parameter.",
+                               examples=[["united-states", "panama"]])
+    as_of: AsOf = None
+    limit: int = Field(50, ge=1, le=500)
+
+    @field_validator("ids")
+    @classmethod
+    def _unique(cls, ids: list[str]) -> list[str]:
+        if len(set(ids)) != len(ids):
+            raise ValueError("ids must be distinct")
+        return ids
+
+
+def _status_values(label: str) -> tuple[str, ...]:
+    return get_schema().nodes[label].properties["status"].values
+
+
+AgreementStatus = StrEnum("AgreementStatus", {v: v for v in _status_values("Agreement")})  # type: ignore[misc]
+PolicyStatus = StrEnum("PolicyStatus", {v: v for v in _status_values("Policy")})  # type: ignore[misc]
+
+
+class InstrumentParams(Params):
+    country: IdParam | None = Field(None, description="Only those linked to this country (as party, "
+                                    "issuer, affected, or through its organizations).",
+                                    examples=["panama"])
+    as_of: AsOf = None
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0)
+
+
+class AgreementParams(InstrumentParams):
+    status: AgreementStatus | None = None
+
+
+class PolicyParams(InstrumentParams):
+    status: PolicyStatus | None = None
+
+
+class SubgraphParams(Params):
+    ids: list[IdParam] = Field(min_length=1, max_length=1000,
+                               description="Entity ids; repeat the parameter.",
+                               examples=[["alejandro-mayorkas", "jose-raul-mulino"]])
+    as_of: AsOf = None
+
+
+class SnapshotParams(Params):
+    """For reads that take only the record-time axis."""
+
+
+class TimelineParams(SnapshotParams):
+    limit: int = Field(100, ge=1, le=1000, description=(
+        "At most this many entries: the dated ones by date, then the undated. A country "
+        "has thousands; page with offset."))
+    offset: int = Field(0, ge=0, le=100_000, description="Entries to skip.")
+
+
+class EntityParams(SnapshotParams):
+    per_type: int = Field(50, ge=1, le=10_000, description=(
+        "At most this many relationships of each type, by the other entity's name; "
+        "relationship_counts has the totals. Hubs such as countries have thousands."))

@@ -1,0 +1,1 @@
+"""Meaning on the read path: each read is a Plan (app.store.db) that either graph can run."""

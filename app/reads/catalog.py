@@ -1,0 +1,75 @@
+"""Convenience reads: agreements, policies, and a source with every fact citing it."""
+
+from datetime import datetime
+from typing import Any
+
+from app.errors import NotFound
+from app.model.params import FAR_FUTURE, InstrumentParams
+from app.model.responses import InstrumentOut, SourceOut
+from app.reads.entities import relationship_data
+from app.reads.history import revert
+from app.store.codec import decode_citations, decode_entity, plain
+from app.store.cypher import load
+from app.store.db import Plan, step
+
+# Which list each (relationship type, direction seen from the instrument) fills.
+ROLES = {
+    ("PARTY_TO", "in"): "parties",
+    ("SIGNED", "in"): "signatories",
+    ("FUNDS", "in"): "funders",
+    ("ISSUED", "in"): "issuers",
+    ("INITIATED", "in"): "initiators",
+    ("AFFECTS", "out"): "affected",
+}
+FACT_LIMIT = 5000
+MAX_INSTRUMENTS = 10_000
+
+
+def instrument_data(props: dict[str, Any], rels: list[dict[str, Any]],
+                    countries: list[str]) -> dict[str, Any]:
+    """An `InstrumentOut` in plain data: status and summary on top, the rest in properties."""
+    entity = decode_entity(props)
+    properties = {**entity["properties"], **entity["identifiers"]}
+    if entity["description"] is not None:
+        properties["description"] = entity["description"]
+    roles: dict[str, list[dict[str, Any]]] = {}
+    for raw in rels:
+        role = ROLES.get((raw["type"], raw["direction"]), "other")
+        roles.setdefault(role, []).append(relationship_data(raw))
+    return {"id": entity["id"], "type": entity["type"], "name": entity["name"],
+            "status": properties.pop("status", None), "summary": properties.pop("summary", None),
+            "properties": properties, "citations": entity["citations"],
+            "countries": sorted(set(countries)), **roles}
+
+
+def instruments(kind: str, params: InstrumentParams, status: str | None) -> Plan[list[InstrumentOut]]:
+    historical = params.t < FAR_FUTURE
+    # A status may have changed since as_recorded: then filter and page after reverting.
+    rows = yield step(load("instruments"), kind=kind, status=None if historical else status,
+                      country=params.country, as_of=params.as_of, t=params.t,
+                      limit=MAX_INSTRUMENTS if historical else params.limit,
+                      offset=0 if historical else params.offset)
+    yield from revert(params.t, [r["props"] for r in rows] + [x["props"] for r in rows for x in r["rels"]])
+    if historical:
+        rows = [r for r in rows if status is None or r["props"].get("status") == status]
+        rows = rows[params.offset:params.offset + params.limit]
+    return [InstrumentOut.model_validate(instrument_data(r["props"], r["rels"], r["countries"]))
+            for r in rows]
+
+
+def _citing(props: dict[str, Any], source_id: str) -> list[dict[str, Any]]:
+    return [c for c in decode_citations(props) if c["source"] == source_id]
+
+
+def get_source(source_id: str, t: datetime = FAR_FUTURE) -> Plan[SourceOut]:
+    rows = yield step(load("source_get"), id=source_id, limit=FACT_LIMIT, t=t)
+    if not rows:
+        raise NotFound(f"no source with id {source_id!r}", id=source_id)
+    row = rows[0]
+    return SourceOut.model_validate({
+        **{k: plain(v) for k, v in row["props"].items()},
+        "relationships": [{"id": r["id"], "type": r["type"], "from": r["from"], "to": r["to"],
+                           "citations": _citing(r["props"], source_id)} for r in row["rels"]],
+        "entities": [{"entity": {"id": e["id"], "name": e["name"], "type": e["type"]},
+                      "citations": _citing(e, source_id)} for e in row["entities"]],
+    })

@@ -1,0 +1,36 @@
+"""The record-time axis on the read path: a record's values at record time T, and its history.
+
+The state of a record at time T is the `before` of its first change after T (or its
+current state if none), while `recorded_at`/`retracted_at` in the read queries decide
+whether it existed at T.
+"""
+
+import json
+from datetime import datetime
+from typing import Any
+
+from app.model.params import FAR_FUTURE
+from app.store.cypher import load
+from app.store.db import Plan, step
+
+
+def revert(t: datetime, records: list[dict[str, Any]]) -> Plan[None]:
+    """Replace, in place, each record's properties by their state at record time `t`."""
+    if t >= FAR_FUTURE or not records:
+        return
+    ids = sorted({r["id"] for r in records if "id" in r})
+    rows = yield step(load("changes_after"), ids=ids, t=t)
+    earlier = {row["id"]: row["before"] for row in rows if row["before"] is not None}
+    for record in records:
+        before = earlier.get(record.get("id", ""))
+        if before is not None:
+            record.clear()
+            record.update(json.loads(before))
+
+
+def entity_history(entity_id: str) -> Plan[list[dict[str, Any]]]:
+    rows = yield step(load("entity_history"), id=entity_id)
+    for row in rows:
+        row["before"] = json.loads(row["before"]) if row["before"] else None
+        row["after"] = json.loads(row["after"]) if row["after"] else None
+    return rows

@@ -1,0 +1,62 @@
+"""An entity's timeline: its relationships, events and statements by date, undated after."""
+
+from typing import Any
+
+from app.model.params import FAR_FUTURE, TimelineParams
+from app.model.responses import TimelineOut
+from app.reads.entities import missing_entity, relationship_data
+from app.reads.history import revert
+from app.store.codec import unstamp
+from app.store.cypher import load
+from app.store.db import Plan, step
+
+
+def _timeline_entry(raw: dict[str, Any]) -> dict[str, Any]:
+    """A `TimelineEntry` in plain data; `timeline` validates the whole answer once."""
+    rel = relationship_data(raw)
+    other = raw["other"]
+    kind = {"Event": "event", "Statement": "statement"}.get(other["type"], "relationship")
+    date = rel["valid_from"] or (str(other["date"]) if other.get("date") else None)
+    return {"date": date, "date_end": rel["valid_to"],
+            "date_text": rel["date_text"] or other.get("date_text"), "kind": kind,
+            "relationship": rel}
+
+
+def _dated(entry: dict[str, Any]) -> bool:
+    return bool(entry["date"] or entry["date_end"])
+
+
+def _timeline_order(entry: dict[str, Any]) -> tuple[bool, str, str, str, str]:
+    """timeline.cypher's order: dated first by day, then type, other name, id."""
+    rel = entry["relationship"]
+    day = entry["date"] or entry["date_end"]
+    return day is None, day or "", rel["type"], rel["other"]["name"], rel["id"]
+
+
+def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
+    """A window of the entity's timeline. In the present the database sorts and cuts the
+    window. At an earlier record time the values shown are reverted from the history,
+    dates included, so every entry is read, reverted, then sorted and cut here."""
+    present = params.t >= FAR_FUTURE
+    rows = yield step(load("timeline"), id=entity_id, t=params.t,
+                      offset=params.offset, limit=params.limit if present else None)
+    if not rows:
+        yield from missing_entity(entity_id, params.t)
+    row = rows[0]
+    yield from revert(params.t, [row["props"], *(r["props"] for r in row["rels"])])
+    unstamp(r["props"] for r in row["rels"])
+    entries = [_timeline_entry(raw) for raw in row["rels"]]
+    total, total_dated = row["total"], row["dated"]
+    if not present:
+        entries.sort(key=_timeline_order)
+        total_dated = sum(map(_dated, entries))
+        entries = entries[params.offset:params.offset + params.limit]
+    props = row["props"]
+    return TimelineOut.model_validate({
+        "entity": {"id": props["id"], "name": props["name"], "type": props["type"]},
+        "dated": [e for e in entries if _dated(e)],
+        "undated": [e for e in entries if not _dated(e)],
+        "total_dated": total_dated, "total_undated": total - total_dated,
+        "limit": params.limit, "offset": params.offset,
+        "more": max(0, total - params.offset - len(entries)),
+    })

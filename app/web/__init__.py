@@ -1,0 +1,1 @@
+"""The page: HTML views of entities and sources, and the graph browser in static/."""

@@ -1,0 +1,1 @@
+"""Meaning on the write path: validation, batch parsing, the loader, curation, keys, history."""
