@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
     # Threads per worker for the sync endpoints. Few threads fight less over the GIL:
-    # entity reads ran at 301 req/s with anyio's default 40 and 477 with 2 (bench/README.md).
+    # entity reads ran faster with 2 than with anyio's default 40 (bench/README.md).
     api_threads: int = Field(default=4, ge=1, le=256,
                              description="Threads per API worker for blocking database calls.")
     api_workers: int = Field(default=1, ge=1, le=64, description="uvicorn worker processes.")

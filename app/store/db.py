@@ -122,7 +122,7 @@ RETRY_ONCE = (SessionExpired,)
 def rows(keys: Sequence[str], records: list[Record]) -> list[Row]:
     """Records as dicts, shallowly. Our queries return maps, lists and scalars, never
     nodes or paths, so `Record.data()`'s deep walk over every value is wasted work (a
-    tenth of a two-hop neighbors request)."""
+    measurable share of a two-hop neighbors request, bench/README.md)."""
     return [dict(zip(keys, record, strict=True)) for record in records]
 
 

@@ -55,12 +55,13 @@ function renderRelFilters() {
 }
 
 function dayFromSlider(value) { return new Date(DATE_MIN + Number(value) * DAY).toISOString().slice(0, 10); }
+export function sliderFromDay(day) { return Math.round((Date.parse(day + "T00:00:00Z") - DATE_MIN) / DAY); }
 
 export function showDate(day) {
   state.date = day;
   $("#any-date").checked = false;
   $("#date-slider").disabled = false;
-  $("#date-slider").value = String(Math.round((Date.parse(day + "T00:00:00Z") - DATE_MIN) / DAY));
+  $("#date-slider").value = String(sliderFromDay(day));
   $("#date-label").textContent = `valid on ${day}`;
 }
 
