@@ -421,3 +421,14 @@ def test_reads_and_writes_of_the_api_share_one_bookmark_manager(api: TestClient,
     assert after and after != before
     assert api.get("/sources/bookmark-probe-source").status_code == 200
     db.write("MATCH (s:Source {id: 'bookmark-probe-source'}) DETACH DELETE s")
+
+
+def test_a_recorded_at_with_an_offset_neo4j_refuses_is_stored_in_utc(api: TestClient, keys: dict[str, str],
+                                                                     db: Graph) -> None:
+    """ISO 8601 allows offsets beyond the 18 hours Neo4j takes: the value is kept as UTC,
+    not a 500 (found by the fuzzer)."""
+    body = {"id": "far-offset-source", "kind": "press_release", "text": "A text written for this test.",
+            "recorded_at": "1704-02-28T09:18:30+19:35"}
+    assert api.post("/sources", json=body, headers=auth(keys["editor"])).status_code == 201
+    stored = db.read("MATCH (s:Source {id: 'far-offset-source'}) RETURN toString(s.recorded_at) AS at")
+    assert stored[0]["at"].startswith("1704-02-27T13:43:30")

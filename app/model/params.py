@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.model.times import to_utc
 from app.schema.loader import ID_PATTERN, get_schema
 from app.schema.types import EntityType, RelType
 
@@ -30,11 +31,9 @@ class Params(BaseModel):
     @classmethod
     def _utc(cls, value: datetime | None) -> datetime | None:
         """Store and compare in UTC (Neo4j also refuses offsets beyond 18 hours)."""
-        if value is None:
-            return None
         try:
-            return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
-        except OverflowError:
+            return to_utc(value)
+        except ValueError:
             raise ValueError("as_recorded is out of range") from None
 
     @property

@@ -5,11 +5,12 @@ Cross-record checks (quotes found in their source, endpoint types) are in
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.model.times import UtcDateTime
 from app.schema.loader import FACT_ID_PATTERN, ID_PATTERN, wikidata_pattern
 from app.schema.types import EntityType, RelType
 
@@ -52,7 +53,7 @@ class SourceRecord(Strict):
     language: str | None = None
     text: str | None = Field(None, description="The full text, inline.")
     text_file: str | None = Field(None, description="Or a file beside the seed file holding it.")
-    recorded_at: datetime | None = Field(
+    recorded_at: UtcDateTime | None = Field(
         None, description="When the fact entered the graph; kept by RDF restores, else set on write."
     )
 
@@ -73,7 +74,7 @@ class EntityRecord(Strict):
     wikidata_qid: str | None = Field(None, pattern=WIKIDATA_QID)
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
-    recorded_at: datetime | None = Field(
+    recorded_at: UtcDateTime | None = Field(
         None, description="When the fact entered the graph; kept by RDF restores, else set on write."
     )
 
@@ -88,7 +89,7 @@ class RelationshipRecord(Strict):
     date_text: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
-    recorded_at: datetime | None = Field(
+    recorded_at: UtcDateTime | None = Field(
         None, description="When the fact entered the graph; kept by RDF restores, else set on write."
     )
 

@@ -183,11 +183,6 @@ def decode_names(values: list[str] | None) -> dict[str, str]:
     return dict(v.split(":", 1) for v in values or [] if ":" in v)
 
 
-def public_props(props: dict[str, Any]) -> dict[str, Any]:
-    """Properties without the storage-only keys, temporal values as strings."""
-    return {k: plain(v) for k, v in props.items() if k not in INTERNAL_KEYS}
-
-
 def decode_entity(props: dict[str, Any]) -> dict[str, Any]:
     """A stored entity as plain data: its core fields, identifiers, other properties, citations."""
     get = props.get
