@@ -20,8 +20,9 @@ def relationship_data(raw: dict[str, Any]) -> dict[str, Any]:
     """A relationship as `RelationshipOut`'s fields, in plain data. Answers holding many
     (an entity read, a timeline) are validated once as a whole: pydantic then builds every
     nested model in Rust, not one Python `__init__` per relationship and citation."""
-    return {**decode_relationship(raw["props"]), "type": raw["type"], "direction": raw["direction"],
-            "other": raw["other"]}
+    rel = decode_relationship(raw["props"])
+    rel["type"], rel["direction"], rel["other"] = raw["type"], raw["direction"], raw["other"]
+    return rel
 
 
 def entity_data(props: dict[str, Any], rels: list[dict[str, Any]],
