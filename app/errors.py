@@ -6,6 +6,8 @@ from typing import Any
 class GraphError(Exception):
     status_code = 500
     title = "internal error"
+    # Seconds after which a retry may succeed (sent as Retry-After), where one may.
+    retry_after: int | None = None
 
     def __init__(self, message: str, **detail: Any) -> None:
         super().__init__(message)
@@ -26,11 +28,13 @@ class InvalidInput(GraphError):
 class DatabaseUnavailable(GraphError):
     status_code = 503
     title = "database unavailable"
+    retry_after = 5
 
 
 class QueryTimeout(GraphError):
     status_code = 503
     title = "query timed out"
+    retry_after = 5
 
 
 class SeedError(GraphError):
@@ -44,11 +48,22 @@ class SeedError(GraphError):
         self.problems = problems
 
 
+class PayloadTooLarge(GraphError):
+    status_code = 413
+    title = "request too large"
+
+
 class Moved(GraphError):
-    """The id was merged into another entity: its URLs redirect there."""
+    """Ids merged into other entities (`moved`: old id -> surviving id): the request's URL
+    with each old id replaced redirects there."""
 
     status_code = 308
     title = "moved"
+
+    def __init__(self, moved: dict[str, str]) -> None:
+        names = ", ".join(f"{old!r} was merged into {new!r}" for old, new in moved.items())
+        super().__init__(names, moved=moved)
+        self.moved = moved
 
 
 class Conflict(GraphError):
@@ -59,6 +74,12 @@ class Conflict(GraphError):
 class Unauthorized(GraphError):
     status_code = 401
     title = "unauthorized"
+
+
+class TooManyRequests(GraphError):
+    status_code = 429
+    title = "too many requests"
+    retry_after = 60
 
 
 class Forbidden(GraphError):

@@ -49,6 +49,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         docs_url=None, redoc_url=None,  # /docs below serves Swagger UI from node_modules
+        # A slash redirect would be built from the Host header; /entities/ is simply a 404.
+        redirect_slashes=False,
         title="Migration news knowledge graph",
         summary="Actors, policies, agreements and countries behind migration news, every fact cited.",
         version="0.1.0",

@@ -17,8 +17,16 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
+    # Client-side deadlines: connection, query and result stream, then a 503 with Retry-After.
+    neo4j_read_timeout_seconds: float = Field(default=5.0, gt=0, description=(
+        "How long a read (a whole request's queries) may take before it is a 503."))
+    neo4j_write_timeout_seconds: float = Field(default=15.0, gt=0, description=(
+        "How long a write may take before it is a 503; it then never commits."))
+    # The server-side timeout of each transaction, never longer than its deadline.
     neo4j_query_timeout_seconds: float = Field(default=15.0, gt=0)
     neo4j_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    cli_timeout_seconds: float = Field(default=3600.0, gt=0, description=(
+        "The deadline of each database call the CLI makes (seed loads, imports, exports)."))
 
     # The local server that the project starts itself.
     local_neo4j_host: str = "127.0.0.1"
@@ -39,9 +47,24 @@ class Settings(BaseSettings):
                           description="Where entity URIs ({BASE_URI}/id/{id}) dereference.")
     reads_require_key: bool = Field(default=False, description="Reads need an API key too.")
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
-    rate_limit: str = Field(default="600/minute", description="Per key (or per address).")
+    max_batch_records: int = Field(default=10_000, ge=1, description=(
+        "Records one import may hold (one transaction); more is a 413 (bench/README.md)."))
+    request_read_timeout_seconds: float = Field(default=10.0, gt=0, description=(
+        "A request must arrive whole (headers and body) this soon after its first byte."))
+    max_connections: int = Field(default=1000, ge=1, description=(
+        "Open connections and requests per worker; beyond them, a 503."))
+    trusted_proxies: list[str] = Field(default=[], description=(
+        "Addresses whose X-Forwarded-For is believed; none by default."))
+    rate_limit: str = Field(default="600/minute", description="Per verified key, else per address.")
+    auth_failure_limit: str = Field(default="30/minute", description=(
+        "Failed authentications per address; past it, a 429 without a database read."))
     cors_origins: list[str] = Field(default=["*"], description="Origins allowed to read.")
     dataset_license: str = "https://creativecommons.org/licenses/by/4.0/"
+
+    run_state_file: Path = Field(
+        default=PROJECT_ROOT / ".data" / "run.json",
+        description="Where `mgraph run` records its pid and the Bolt address it uses; the other "
+        "CLI commands talk to that server unless NEO4J_URI says otherwise.")
 
     schema_dir: Path = PROJECT_ROOT / "graph" / "schema"
     seeds_dir: Path = PROJECT_ROOT / "graph" / "seeds"

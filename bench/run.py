@@ -96,9 +96,10 @@ def latency(args: argparse.Namespace, env: dict[str, str], graph: Graph, data: A
 def run(args: argparse.Namespace, server: LocalNeo4j, folder: Path) -> dict[str, Any]:
     runs, naive_sample, seconds = (10, 200, 2.0) if args.smoke else (300, 2000, 20.0)
     env = {"NEO4J_URI": server.bolt_uri, "RATE_LIMIT": "100000000/minute",
-           "NEO4J_QUERY_TIMEOUT_SECONDS": "60"}
+           "NEO4J_QUERY_TIMEOUT_SECONDS": "60", "NEO4J_READ_TIMEOUT_SECONDS": "60"}
     graph = open_graph(Settings(_env_file=None, neo4j_uri=server.bolt_uri,
-                                neo4j_query_timeout_seconds=60))
+                                neo4j_query_timeout_seconds=60, neo4j_read_timeout_seconds=600,
+                                neo4j_write_timeout_seconds=3600))
     apply_schema(graph)
     say(f"generating {args.size:,} entities")
     data = generate(args.size)

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.model.actors import Role
+from app.model.records import SourceRecord
 from app.store.db import Graph, open_graph
 from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
@@ -423,12 +424,21 @@ def test_reads_and_writes_of_the_api_share_one_bookmark_manager(api: TestClient,
     db.write("MATCH (s:Source {id: 'bookmark-probe-source'}) DETACH DELETE s")
 
 
-def test_a_recorded_at_with_an_offset_neo4j_refuses_is_stored_in_utc(api: TestClient, keys: dict[str, str],
-                                                                     db: Graph) -> None:
-    """ISO 8601 allows offsets beyond the 18 hours Neo4j takes: the value is kept as UTC,
-    not a 500 (found by the fuzzer)."""
-    body = {"id": "far-offset-source", "kind": "press_release", "text": "A text written for this test.",
-            "recorded_at": "1704-02-28T09:18:30+19:35"}
-    assert api.post("/sources", json=body, headers=auth(keys["editor"])).status_code == 201
-    stored = db.read("MATCH (s:Source {id: 'far-offset-source'}) RETURN toString(s.recorded_at) AS at")
-    assert stored[0]["at"].startswith("1704-02-27T13:43:30")
+def test_record_time_is_the_servers_and_a_client_value_is_refused(api: TestClient,
+                                                                   keys: dict[str, str], db: Graph) -> None:
+    """A client cannot back-date a fact into a view already published; the offset of the
+    fuzzer's value (beyond Neo4j's 18 hours) is refused with the field, not a 500."""
+    before = snapshot(db)
+    for at in ("2000-01-01T00:00:00Z", "1704-02-28T09:18:30+19:35"):
+        body = {"id": "back-dated-source", "kind": "press_release",
+                "text": "A text written for this test.", "recorded_at": at}
+        answer = api.post("/sources", json=body, headers=auth(keys["editor"]))
+        assert answer.status_code == 422 and "field recorded_at" in answer.json()["detail"]
+    assert snapshot(db) == before
+
+
+def test_a_restored_record_time_is_kept_in_utc() -> None:
+    record = SourceRecord.model_validate({"id": "restored", "kind": "report", "text": "t",
+                                          "recorded_at": "1704-02-28T09:18:30+19:35"})
+    assert record.recorded_at is not None
+    assert record.recorded_at.isoformat() == "1704-02-27T13:43:30+00:00"

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from starlette.routing import BaseRoute, Mount
 
 from app.api.deps import AsyncGraphDep
-from app.api.routers import ERRORS, EntityId, entities
+from app.api.routers import MOVED, EntityId, entities
 from app.main import create_app
 from app.model.params import EntityParams, TimelineParams
 from app.model.responses import EntityOut, TimelineOut
@@ -84,12 +84,12 @@ def declared_app(settings: Settings) -> FastAPI:
     serialize as usual, in place of the routes that send the validated answer themselves."""
     router = APIRouter(tags=["entities"])
 
-    @router.get(PLAIN_PATHS[0], response_model=EntityOut, responses=ERRORS)
+    @router.get(PLAIN_PATHS[0], response_model=EntityOut, responses=MOVED)
     async def read_entity(entity_id: EntityId, params: Annotated[EntityParams, Query()],
                           graph: AsyncGraphDep) -> EntityOut:
         return await graph.run(get_entity(entity_id, params.t, params.per_type))
 
-    @router.get(PLAIN_PATHS[1], response_model=TimelineOut, responses=ERRORS)
+    @router.get(PLAIN_PATHS[1], response_model=TimelineOut, responses=MOVED)
     async def read_timeline(entity_id: EntityId, params: Annotated[TimelineParams, Query()],
                             graph: AsyncGraphDep) -> TimelineOut:
         return await graph.run(timeline(entity_id, params))

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from app.errors import Forbidden, Unauthorized
+from app.api.ratelimit import RateLimit, VerifiedKeys, address_key
+from app.errors import Forbidden, TooManyRequests, Unauthorized
 from app.model.actors import Principal, Role
 from app.reads.keys import verify
 from app.store.db import AsyncGraph
@@ -33,10 +34,22 @@ async def identify(request: Request, credentials: HTTPAuthorizationCredentials |
     presented = credentials.credentials if credentials else header_key
     if not presented:
         return None
-    # Only a presented key costs a database read.
+    verified: VerifiedKeys = request.app.state.verified_keys
+    failures: RateLimit = request.app.state.auth_failures
+    address = address_key(request.scope)
+    if verified.key_id(presented) is None and failures.wait(address) > 0:
+        # Guessing keys is not free: past the budget, no database read either.
+        raise TooManyRequests(f"too many failed authentications from this address "
+                              f"(limit {failures.spec}); wait and retry")
     graph: AsyncGraph = request.app.state.async_graph
-    found = await graph.run(verify(presented))
-    request.state.key_id = found.key_id  # for the access log and rate limits; never the secret
+    try:
+        found = await graph.run(verify(presented))
+    except Unauthorized:
+        failures.allow(address)
+        verified.forget(presented)
+        raise
+    verified.remember(presented, found.key_id)
+    request.state.key_id = found.key_id  # for the access log; never the secret
     return found
 
 

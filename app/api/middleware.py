@@ -11,7 +11,9 @@ from fastapi.responses import JSONResponse
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.ratelimit import RateLimit, RateLimitMiddleware
+from app.api.body import RequestBody
+from app.api.idempotency import Idempotency
+from app.api.ratelimit import RateLimit, RateLimitMiddleware, VerifiedKeys
 from app.settings import Settings
 
 access_log = logging.getLogger("app.access")
@@ -81,55 +83,19 @@ class RequestContext:
             }})
 
 
-class BodyLimit:
-    """Refuse request bodies over `limit` bytes with a 413, declared or streamed."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(scope, receive, send)
-            return
-        seen = 0
-
-        async def counting_receive() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise BodyTooLarge
-            return message
-
-        try:
-            await self.app(scope, counting_receive, send)
-        except BodyTooLarge:
-            await self._refuse(scope, receive, send)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = JSONResponse(status_code=413, content={
-            "error": "request too large", "detail": f"bodies are limited to {self.limit} bytes"})
-        await response(scope, receive, send)
-
-
-class BodyTooLarge(Exception):
-    pass
-
-
 def install(app: FastAPI, settings: Settings) -> None:
-    """The last added wraps the others: request ids and logs outermost, then the body limit,
-    CORS (so a 429 carries its headers too), then the rate limit next to the routes."""
+    """The last added wraps the others: request ids and logs outermost, then CORS (so a 429
+    or a 413 carries its headers too), the rate limit (before any body is read), the
+    request body (its size and, for JSON, its text), then Idempotency-Key next to the routes."""
     app.state.rate_limit = RateLimit(settings.rate_limit)
-    app.add_middleware(RateLimitMiddleware, limit=app.state.rate_limit)
+    app.state.auth_failures = RateLimit(settings.auth_failure_limit)
+    app.state.verified_keys = VerifiedKeys()
+    app.add_middleware(Idempotency, stale_seconds=2 * settings.neo4j_write_timeout_seconds)
+    app.add_middleware(RequestBody, limit=settings.max_body_bytes)
+    app.add_middleware(RateLimitMiddleware, limit=app.state.rate_limit,
+                       verified=app.state.verified_keys, failures=app.state.auth_failures)
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                        allow_methods=["GET", "HEAD", "OPTIONS"],
                        allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],
                        expose_headers=["X-Request-ID"])
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(RequestContext)

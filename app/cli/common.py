@@ -1,6 +1,9 @@
 """What every command shares: the console, the command groups, the database connection."""
 
+import json
+import os
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -8,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from app.errors import GraphError
 from app.model.actors import Actor
-from app.settings import PROJECT_ROOT, get_settings
+from app.settings import Settings, get_settings
 from app.store.db import Graph, open_graph
 from app.store.localserver import LocalNeo4j, LocalServerError
 from app.writes.loader import LoadReport, load_seeds
@@ -25,7 +28,39 @@ cli.add_typer(seed_cli, name="seed")
 cli.add_typer(keys_cli, name="keys")
 CLI_ACTOR = Actor(None, "cli")
 console = Console(stderr=True)
-API_PID = PROJECT_ROOT / ".data" / "api.pid"
+
+
+def record_run(bolt_uri: str) -> None:
+    """What `mgraph run` tells the other commands: its pid and the database it serves."""
+    path = get_settings().run_state_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"pid": os.getpid(), "bolt_uri": bolt_uri}))
+
+
+def recorded_run() -> dict[str, Any] | None:
+    """The running `mgraph run`'s record, or None when there is none or its process is gone."""
+    try:
+        run: dict[str, Any] = json.loads(get_settings().run_state_file.read_text())
+        os.kill(int(run["pid"]), 0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return run
+
+
+def forget_run() -> None:
+    get_settings().run_state_file.unlink(missing_ok=True)
+
+
+def cli_settings() -> Settings:
+    """The settings for a command: its own deadline (loads and exports run long), and the
+    server `mgraph run` started when NEO4J_URI is unset."""
+    settings = get_settings()
+    update: dict[str, Any] = {"neo4j_read_timeout_seconds": settings.cli_timeout_seconds,
+                              "neo4j_write_timeout_seconds": settings.cli_timeout_seconds}
+    run = recorded_run()
+    if not settings.neo4j_uri and run is not None:
+        update["neo4j_uri"] = str(run["bolt_uri"])
+    return settings.model_copy(update=update)
 
 
 def fail(message: str) -> None:
@@ -50,12 +85,13 @@ def start_local() -> LocalNeo4j:
 
 
 def connect() -> Graph:
-    graph = open_graph(get_settings())
+    settings = cli_settings()
+    graph = open_graph(settings)
     try:
         graph.ping()
     except GraphError as exc:
         graph.close()
-        fail(exc.message)
+        fail(f"{exc.message} ({settings.effective_uri})")
     return graph
 
 

@@ -117,7 +117,7 @@ def import_file(
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       console=console) as bar:
             task = bar.add_task("validate", total=3)
-            bundle = parse_batch(path.read_bytes(), kind)
+            bundle = parse_batch(path.read_bytes(), kind, get_settings().max_batch_records)
             bar.update(task, advance=1, description="check quotes")
             validate(graph, bundle)
             bar.update(task, advance=1, description="write")

@@ -9,15 +9,18 @@ import typer
 import uvicorn
 
 from app.api.logs import configure_logging
+from app.api.serving import uvicorn_options
 from app.cli.common import (
-    API_PID,
     cli,
     connect,
     console,
     fail,
+    forget_run,
     load_with_progress,
     local_server,
     neo4j_cli,
+    record_run,
+    recorded_run,
     start_local,
 )
 from app.errors import SeedError
@@ -79,16 +82,15 @@ def run(
     """Set up the database and serve the API until Ctrl-C, then stop what was started."""
     settings = get_settings()
     server = prepare(seed)
-    API_PID.parent.mkdir(parents=True, exist_ok=True)
-    API_PID.write_text(str(os.getpid()))
+    record_run(server.bolt_uri if server is not None else settings.effective_uri)
     host, port = host or settings.api_host, port or settings.api_port
     console.print(f"serving on http://{host}:{port}  (docs at /docs; Ctrl-C or `make stop` ends it)")
     configure_logging()
     try:
         uvicorn.run("app.main:create_app", factory=True, host=host, port=port, log_level="info",
-                    workers=workers or settings.api_workers)
+                    workers=workers or settings.api_workers, **uvicorn_options(settings))
     finally:
-        API_PID.unlink(missing_ok=True)
+        forget_run()
         if server is not None:
             console.print("stopping Neo4j ...")
             server.stop()
@@ -98,10 +100,8 @@ def run(
 @cli.command()
 def stop() -> None:
     """Stop what `mgraph run` started: the API, then the local Neo4j."""
-    try:
-        pid = int(API_PID.read_text())
-    except (FileNotFoundError, ValueError):
-        pid = None
+    run = recorded_run()
+    pid = int(run["pid"]) if run else None
     if pid is not None:
         try:
             os.kill(pid, signal.SIGINT)
@@ -113,6 +113,6 @@ def stop() -> None:
         console.print("API stopped")
     if local_server().stop():
         console.print("Neo4j stopped")
-    API_PID.unlink(missing_ok=True)
+    forget_run()
 
 

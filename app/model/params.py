@@ -126,7 +126,7 @@ class InstrumentParams(Params):
                                     examples=["panama"])
     as_of: AsOf = None
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=10_000)
 
 
 class AgreementParams(InstrumentParams):

@@ -54,8 +54,9 @@ class SourceRecord(Strict):
     text: str | None = Field(None, description="The full text, inline.")
     text_file: str | None = Field(None, description="Or a file beside the seed file holding it.")
     recorded_at: UtcDateTime | None = Field(
-        None, description="When the fact entered the graph; kept by RDF restores, else set on write."
-    )
+        None, description="When the fact entered the graph: set by the server (a value sent to "
+        "the API is refused); an RDF restore keeps the exported one.",
+        json_schema_extra={"readOnly": True})
 
     @model_validator(mode="after")
     def _has_text(self) -> "SourceRecord":
@@ -75,8 +76,9 @@ class EntityRecord(Strict):
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
     recorded_at: UtcDateTime | None = Field(
-        None, description="When the fact entered the graph; kept by RDF restores, else set on write."
-    )
+        None, description="When the fact entered the graph: set by the server (a value sent to "
+        "the API is refused); an RDF restore keeps the exported one.",
+        json_schema_extra={"readOnly": True})
 
 
 class RelationshipRecord(Strict):
@@ -90,8 +92,9 @@ class RelationshipRecord(Strict):
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
     recorded_at: UtcDateTime | None = Field(
-        None, description="When the fact entered the graph; kept by RDF restores, else set on write."
-    )
+        None, description="When the fact entered the graph: set by the server (a value sent to "
+        "the API is refused); an RDF restore keeps the exported one.",
+        json_schema_extra={"readOnly": True})
 
     @model_validator(mode="after")
     def _dates(self) -> "RelationshipRecord":

@@ -63,6 +63,18 @@ class HealthOut(BaseModel):
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
 
+class HealthDownOut(BaseModel):
+    """What /health says when the database does not answer in time: a 503."""
+
+    status: Literal["degraded"]
+    error: str
+    detail: str
+    neo4j: dict[str, Any]
+    schema_: dict[str, Any] | None = Field(alias="schema")
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
 class ErrorOut(BaseModel):
     error: str
     detail: str

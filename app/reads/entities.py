@@ -39,13 +39,13 @@ def entity_data(props: dict[str, Any], rels: list[dict[str, Any]],
 EntityRows = tuple[dict[str, Any], list[dict[str, Any]], dict[str, int]]
 
 
-def missing_entity(entity_id: str, t: datetime) -> Plan[NoReturn]:
-    """Raise why an entity is not there: merged into another (a redirect), or unknown."""
-    merged = yield step(load("merged_into"), id=entity_id, t=t)
-    if merged and merged[0]["into"]:
-        raise Moved(f"{entity_id!r} was merged into {merged[0]['into']!r}",
-                    old=entity_id, new=merged[0]["into"])
-    raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
+def missing_entities(ids: list[str], t: datetime) -> Plan[NoReturn]:
+    """Raise why entities are not there: merged into others (a redirect), or unknown."""
+    merged = yield step(load("merged_ids"), ids=ids, t=t)
+    if merged:
+        raise Moved({row["id"]: row["into"] for row in merged})
+    raise NotFound(f"no entity with id {', '.join(repr(i) for i in ids)}", ids=ids)
+
 
 
 def _entity_rows(entity_id: str, t: datetime, per_type: int | None,
@@ -53,7 +53,7 @@ def _entity_rows(entity_id: str, t: datetime, per_type: int | None,
     """With `stamps`, each `recorded_at` is the text `plain()` would give it (entity_get)."""
     rows = yield step(load("entity_get"), id=entity_id, t=t, per_type=per_type, stamps=stamps)
     if not rows:
-        yield from missing_entity(entity_id, t)
+        yield from missing_entities([entity_id], t)
     props, rels = rows[0]["props"], rows[0]["rels"]
     records = [props, *(r["props"] for r in rels)]
     yield from revert(t, records)

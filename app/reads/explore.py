@@ -4,7 +4,7 @@ subgraphs. Cypher lives in queries/; nothing here knows HTTP."""
 from datetime import datetime
 from typing import Any
 
-from app.errors import NotFound
+from app.errors import Moved
 from app.model.params import (
     FAR_FUTURE,
     ConnectionParams,
@@ -24,6 +24,7 @@ from app.model.responses import (
     PathsOut,
     SubgraphOut,
 )
+from app.reads.entities import missing_entities
 from app.reads.history import revert
 from app.store.codec import decode_relationship
 from app.store.cypher import load, load_bounded
@@ -44,13 +45,13 @@ def require_entities(ids: list[str], t: datetime = FAR_FUTURE) -> Plan[None]:
     missing = [row["id"] for row in (yield step(load("entities_exist"), ids=ids, t=t))
                if not row["found"]]
     if missing:
-        raise NotFound(f"no entity with id {', '.join(repr(i) for i in missing)}", ids=missing)
+        yield from missing_entities(missing, t)
 
 
 def neighbors(entity_id: str, params: NeighborParams) -> Plan[NeighborsOut]:
     head = yield step(load("neighbor_counts"), id=entity_id, t=params.t)
     if not head:
-        raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
+        yield from missing_entities([entity_id], params.t)
     row = (yield step(
         load_bounded("neighbors", depth=params.depth), id=entity_id,
         types=[str(t) for t in params.type], rel_types=[str(t) for t in params.rel_type],
@@ -137,6 +138,8 @@ def subgraph(params: SubgraphParams) -> Plan[SubgraphOut]:
     rows = yield step(load("subgraph"), ids=ids, as_of=params.as_of, t=params.t)
     yield from revert(params.t, [e["props"] for row in rows for e in row["rels"]])
     found = {row["node"]["id"] for row in rows}
+    if merged := (yield step(load("merged_ids"), ids=[i for i in ids if i not in found], t=params.t)):
+        raise Moved({row["id"]: row["into"] for row in merged})  # the view, with the survivors
     return SubgraphOut(
         nodes=[EntityRef(**row["node"]) for row in rows],
         edges=[edge_out(e) for row in rows for e in row["rels"]],

@@ -9,6 +9,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from app.errors import NotFound
 from app.model.params import FAR_FUTURE
 from app.store.cypher import load
 from app.store.db import Plan, step
@@ -29,7 +30,10 @@ def revert(t: datetime, records: list[dict[str, Any]]) -> Plan[None]:
 
 
 def entity_history(entity_id: str) -> Plan[list[dict[str, Any]]]:
+    """Every change, oldest first; an id the graph never held is a 404, not an empty list."""
     rows = yield step(load("entity_history"), id=entity_id)
+    if not rows and not (yield step(load("known_entities"), ids=[entity_id])):
+        raise NotFound(f"no entity with id {entity_id!r}", id=entity_id)
     for row in rows:
         row["before"] = json.loads(row["before"]) if row["before"] else None
         row["after"] = json.loads(row["after"]) if row["after"] else None

@@ -4,7 +4,7 @@ from typing import Any
 
 from app.model.params import FAR_FUTURE, TimelineParams
 from app.model.responses import TimelineOut
-from app.reads.entities import missing_entity, relationship_data
+from app.reads.entities import missing_entities, relationship_data
 from app.reads.history import revert
 from app.store.codec import unstamp
 from app.store.cypher import load
@@ -41,7 +41,7 @@ def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
     rows = yield step(load("timeline"), id=entity_id, t=params.t,
                       offset=params.offset, limit=params.limit if present else None)
     if not rows:
-        yield from missing_entity(entity_id, params.t)
+        yield from missing_entities([entity_id], params.t)
     row = rows[0]
     yield from revert(params.t, [row["props"], *(r["props"] for r in row["rels"])])
     unstamp(r["props"] for r in row["rels"])

@@ -20,9 +20,9 @@ shares one bookmark manager, so on a cluster a read sees the writes this API pro
 committed before it (read-your-writes), and on one server costs nothing.
 """
 
+import asyncio
 import logging
-from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Coroutine, Generator, Sequence
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import (
@@ -38,19 +38,16 @@ from neo4j import (
     RoutingControl,
     Session,
     basic_auth,
+    unit_of_work,
 )
 from neo4j.api import BookmarkManager
 from neo4j.exceptions import (
-    ClientError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
     SessionExpired,
-    TransientError,
 )
 
-from app.errors import DatabaseUnavailable, InvalidInput, QueryTimeout
 from app.settings import Settings
+from app.store.deadline import Deadlines, too_slow
+from app.store.failures import translate_errors
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,37 +80,6 @@ def create_driver(settings: Settings) -> Driver:
     return GraphDatabase.driver(settings.effective_uri, **driver_options(settings))
 
 
-@contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn driver exceptions into domain errors with an HTTP status."""
-    try:
-        yield
-    except (ServiceUnavailable, SessionExpired) as exc:
-        raise DatabaseUnavailable(f"Neo4j is unreachable: {exc}") from exc
-    except ClientError as exc:
-        code = exc.code or ""
-        if "TransactionTimedOut" in code or "Transaction.Terminated" in code:
-            raise QueryTimeout(
-                "the query took longer than the server-side timeout; narrow the request"
-            ) from exc
-        if code.startswith("Neo.ClientError.Statement.ArgumentError") or "TypeError" in code:
-            raise InvalidInput(f"the database rejected a parameter: {exc.message}") from exc
-        raise
-    except TransientError as exc:
-        if "TransactionTimedOut" in (exc.code or ""):
-            raise QueryTimeout("the query took longer than the server-side timeout") from exc
-        raise DatabaseUnavailable(f"Neo4j could not run the query now: {exc.message}") from exc
-    except Neo4jError:
-        raise
-    except DriverError as exc:
-        raise DatabaseUnavailable(f"Neo4j driver error: {exc}") from exc
-    except OSError as exc:
-        raise DatabaseUnavailable(f"Neo4j connection failed: {exc}") from exc
-    except (ValueError, OverflowError) as exc:
-        # The driver refuses to encode a parameter (e.g. an out-of-range temporal value).
-        raise InvalidInput(f"a parameter cannot be sent to Neo4j: {exc}") from exc
-
-
 # A read that meets a stale routing table (a follower gone, a leader switched) can
 # succeed at once on the refreshed one; execute_query would retry it for us.
 RETRY_ONCE = (SessionExpired,)
@@ -127,16 +93,26 @@ def rows(keys: Sequence[str], records: list[Record]) -> list[Row]:
 
 
 class Graph:
-    """Query functions' gateway to Neo4j. Thread-safe: the driver pools sessions."""
+    """Query functions' gateway to Neo4j. Thread-safe: the driver pools sessions. Every call
+    has a client-side deadline (app.store.deadline); `timeout` caps the server-side one."""
 
     def __init__(self, driver: Driver, database: str, timeout: float,
-                 bookmarks: BookmarkManager | None = None) -> None:
+                 bookmarks: BookmarkManager | None = None, read_deadline: float = 5.0,
+                 write_deadline: float = 15.0) -> None:
         self.driver = driver
         self.database = database
         self.timeout = timeout
         self.bookmarks = bookmarks or GraphDatabase.bookmark_manager()
+        self.read_deadline, self.write_deadline = read_deadline, write_deadline
+        self.deadlines = Deadlines()
+
+    def _server_timeout(self, deadline: float) -> float:
+        return min(self.timeout, deadline)
 
     def read(self, query: LiteralString, **params: Any) -> list[Row]:
+        return self.deadlines.call(self.read_deadline, lambda: self._read(query, params))
+
+    def _read(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
         with translate_errors():
             try:
                 return self._auto_commit_read(query, params)
@@ -146,14 +122,18 @@ class Graph:
     def _auto_commit_read(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
         with self.driver.session(database=self.database, default_access_mode=READ_ACCESS,
                                  bookmark_manager=self.bookmarks) as session:
-            result = session.run(Query(query, timeout=self.timeout), params)
+            result = session.run(Query(query, timeout=self._server_timeout(self.read_deadline)),
+                                 params)
             keys = result.keys()
             return rows(keys, list(result))
 
     def write(self, query: LiteralString, **params: Any) -> list[Row]:
+        return self.deadlines.call(self.write_deadline, lambda: self._write(query, params))
+
+    def _write(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
         with translate_errors():
             records, _, keys = self.driver.execute_query(
-                Query(query, timeout=self.timeout),
+                Query(query, timeout=self._server_timeout(self.write_deadline)),
                 params,
                 routing_=RoutingControl.WRITE,
                 database_=self.database,
@@ -162,9 +142,15 @@ class Graph:
         return rows(keys, records)
 
     def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
-        """Run `work` in one managed write transaction: all of it commits, or none."""
-        with translate_errors(), self.session() as session:
-            return session.execute_write(work)
+        """Run `work` in one managed write transaction: all of it commits, or none, and
+        nothing commits after the caller was told the deadline passed."""
+
+        def run(guarded: Callable[[ManagedTransaction], T]) -> T:
+            timed = unit_of_work(timeout=self._server_timeout(self.write_deadline))(guarded)
+            with translate_errors(), self.session() as session:
+                return session.execute_write(timed)
+
+        return self.deadlines.transaction(self.write_deadline, run, work)
 
     def session(self) -> Session:
         return self.driver.session(database=self.database, bookmark_manager=self.bookmarks)
@@ -180,25 +166,43 @@ class Graph:
             return result
 
     def ping(self) -> None:
-        with translate_errors():
-            self.driver.verify_connectivity()
+        def verify() -> None:
+            with translate_errors():
+                self.driver.verify_connectivity()
+
+        self.deadlines.call(self.read_deadline, verify)
 
     def close(self) -> None:
+        self.deadlines.close()
         self.driver.close()
 
 
 class AsyncGraph:
-    """The async twin of `Graph` for reads on the event loop."""
+    """The async twin of `Graph` for reads on the event loop. A plan, with every read it
+    makes, finishes within `read_deadline` (connection, queries, result streams) or is
+    cancelled with `QueryTimeout`."""
 
     def __init__(self, driver: AsyncDriver, database: str, timeout: float,
-                 bookmarks: BookmarkManager | None = None) -> None:
+                 bookmarks: BookmarkManager | None = None, read_deadline: float = 5.0) -> None:
         self.driver = driver
         self.database = database
-        self.timeout = timeout
+        self.timeout = min(timeout, read_deadline)
         # The async driver takes a sync bookmark manager too, so both drivers can share one.
         self.bookmarks = bookmarks or GraphDatabase.bookmark_manager()
+        self.read_deadline = read_deadline
 
     async def read(self, query: LiteralString, **params: Any) -> list[Row]:
+        return await self.bounded(self._read(query, params), self.read_deadline)
+
+    @staticmethod
+    async def bounded(work: Coroutine[Any, Any, T], seconds: float) -> T:
+        try:
+            async with asyncio.timeout(seconds):
+                return await work
+        except TimeoutError:
+            raise too_slow(seconds) from None
+
+    async def _read(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
         with translate_errors():
             try:
                 return await self._auto_commit_read(query, params)
@@ -213,18 +217,25 @@ class AsyncGraph:
             keys = result.keys()
             return rows(keys, [record async for record in result])
 
-    async def run(self, plan: Plan[T]) -> T:
+    async def run(self, plan: Plan[T], deadline: float | None = None) -> T:
+        """Run a read plan; all of it within `deadline` (the read deadline by default)."""
+        return await self.bounded(self._run(plan), deadline or self.read_deadline)
+
+    async def _run(self, plan: Plan[T]) -> T:
         try:
             query, params = next(plan)
             while True:
-                query, params = plan.send(await self.read(query, **params))
+                query, params = plan.send(await self._read(query, params))
         except StopIteration as done:
             result: T = done.value
             return result
 
     async def ping(self) -> None:
-        with translate_errors():
-            await self.driver.verify_connectivity()
+        async def verify() -> None:
+            with translate_errors():
+                await self.driver.verify_connectivity()
+
+        await self.bounded(verify(), self.read_deadline)
 
     async def close(self) -> None:
         await self.driver.close()
@@ -232,10 +243,11 @@ class AsyncGraph:
 
 def open_graph(settings: Settings, bookmarks: BookmarkManager | None = None) -> Graph:
     driver = create_driver(settings)
-    return Graph(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds, bookmarks)
+    return Graph(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds, bookmarks,
+                 settings.neo4j_read_timeout_seconds, settings.neo4j_write_timeout_seconds)
 
 
 def open_async_graph(settings: Settings, bookmarks: BookmarkManager | None = None) -> AsyncGraph:
     driver = AsyncGraphDatabase.driver(settings.effective_uri, **driver_options(settings))
     return AsyncGraph(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds,
-                      bookmarks)
+                      bookmarks, settings.neo4j_read_timeout_seconds)

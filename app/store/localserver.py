@@ -52,14 +52,35 @@ class ServerStatus:
     log_file: Path
 
 
-def _pid_alive(pid: int) -> bool:
+def _reap(pid: int) -> None:
+    """Collect our own child's exit status, so a killed server leaves no zombie behind."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:  # not our child: its parent reaps it
+        pass
+
+
+def _pid_alive(pid: int) -> bool:
+    """Running, and not a zombie: a SIGKILLed child counts as gone even before it is reaped."""
+    _reap(pid)
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
         return False
-    except PermissionError:
+    except OSError:  # no /proc here: ask the kernel whether the pid exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
         return True
-    return True
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def _port_open(host: str, port: int) -> bool:
@@ -126,7 +147,13 @@ class LocalNeo4j:
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        return pid if _pid_alive(pid) else None
+        if not _pid_alive(pid):
+            return None
+        # A reused pid: a process that is not this server is not running it.
+        command = _command_line(pid)
+        if command and (MAIN_CLASS not in command or str(self.data_dir) not in command):
+            return None
+        return pid
 
     def status(self) -> ServerStatus:
         pid = self._read_pid()
@@ -183,10 +210,9 @@ class LocalNeo4j:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and _pid_alive(pid):
             time.sleep(0.2)
-            self._reap(pid)
         if _pid_alive(pid):
             os.kill(pid, signal.SIGKILL)
-            self._reap(pid)
+            _reap(pid)
         self.pid_file.unlink(missing_ok=True)
         return True
 
@@ -196,15 +222,7 @@ class LocalNeo4j:
         if pid is not None:
             os.kill(pid, signal.SIGKILL)
             while _pid_alive(pid):
-                self._reap(pid)
                 time.sleep(0.05)
-
-    @staticmethod
-    def _reap(pid: int) -> None:
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
 
     def _log_tail(self, lines: int = 20) -> str:
         try:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.errors import InvalidInput, SeedError
+from app.errors import InvalidInput, PayloadTooLarge, SeedError
 from app.model.records import Bundle, EntityRecord, RelationshipRecord, SourceRecord
 from app.writes.validate import describe
 
@@ -147,7 +147,18 @@ def to_bundle(data: dict[str, list[dict[str, Any]]]) -> Bundle:
     return bundle
 
 
-def parse_batch(body: bytes, content_type: str) -> Bundle:
+def parse_batch(body: bytes, content_type: str, max_records: int) -> Bundle:
+    """The batch as a bundle; more than `max_records` records is refused before any work:
+    a write that big would fail in Neo4j's transaction memory, which no retry mends."""
+    bundle = _parse_batch(body, content_type)
+    count = len(bundle.sources) + len(bundle.entities) + len(bundle.relationships)
+    if count > max_records:
+        raise PayloadTooLarge(f"the batch holds {count:,} records; at most {max_records:,} are "
+                              "written in one transaction: split it", max_records=max_records)
+    return bundle
+
+
+def _parse_batch(body: bytes, content_type: str) -> Bundle:
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

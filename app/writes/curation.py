@@ -20,7 +20,7 @@ from app.store.cypher import load
 from app.store.db import Graph
 from app.writes.history import ChangeSet
 from app.writes.loader import LoadReport, known_records, write_bundle
-from app.writes.validate import check_bundle, describe
+from app.writes.validate import check_bundle, describe, record_time_problems
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -38,7 +38,8 @@ def validate(graph: Graph, bundle: Bundle) -> None:
     origin = {f"entity:{e.id}": f"entity {e.id}" for e in bundle.entities}
     origin |= {f"rel:{r.fact_id}": f"relationship {r.fact_id}" for r in bundle.relationships}
     origin |= {f"source:{s.id}": f"source {s.id}" for s, _ in bundle.sources}
-    problems = check_bundle(bundle, origin, known_sources, known_entities)
+    problems = record_time_problems(bundle, origin)
+    problems += check_bundle(bundle, origin, known_sources, known_entities)
     if problems:
         raise SeedError(problems)
 
@@ -63,6 +64,9 @@ def create_source(graph: Graph, source: SourceRecord, actor: Actor) -> LoadRepor
         raise Conflict(f"source {source.id!r} exists; sources are immutable once cited")
     if _exists(graph, "entity", source.id):
         raise Conflict(f"{source.id!r} is an entity id; sources and entities share one URI space")
+    if source.text_file:
+        raise InvalidInput("field text_file: a file beside a seed is for seed folders; send the "
+                           "text inline in `text`", field="text_file")
     return import_bundle(graph, Bundle(sources=[(source, source.text or "")]), actor)
 
 

@@ -133,7 +133,10 @@ def check_bundle(
     source_text.update((record.id, text) for record, text in bundle.sources)
     entity_type.update((entity.id, str(entity.type)) for entity in bundle.entities)
 
-    for record, _ in bundle.sources:
+    for record, text in bundle.sources:
+        if not text.strip():
+            problems.append(f"{origin.get(f'source:{record.id}', record.id)}: field text: a source "
+                            "needs its full text, which every quote is checked against")
         if record.id in entity_type:
             problems.append(f"{origin.get(f'source:{record.id}', record.id)}: field id: "
                             f"{record.id} is already an entity id; ids share one URI space")
@@ -199,3 +202,13 @@ def load_bundle(folders: list[Path]) -> Bundle:
 
 def seed_folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def record_time_problems(bundle: Bundle, origin: dict[str, str]) -> list[str]:
+    """Record time is the server's: a write (or batch) that sets `recorded_at` could back-date
+    a fact into a view already published. Only the operator's RDF restore keeps one."""
+    dated = [(f"source:{s.id}", s.recorded_at) for s, _ in bundle.sources]
+    dated += [(f"entity:{e.id}", e.recorded_at) for e in bundle.entities]
+    dated += [(f"rel:{r.fact_id}", r.recorded_at) for r in bundle.relationships]
+    return [f"{origin.get(key, key)}: field recorded_at: set by the server when the record is "
+            "written; leave it out" for key, at in dated if at is not None]

@@ -33,3 +33,6 @@ CREATE INDEX change_target IF NOT EXISTS FOR (c:Change) ON (c.target);
 CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
 // API keys: stored hashed, looked up by their public id.
 CREATE CONSTRAINT api_key_id_unique IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
+// Idempotency-Key: one (:IdempotentRequest) per caller, method, path and key, for 24 hours.
+CREATE CONSTRAINT idempotent_request_unique IF NOT EXISTS FOR (r:IdempotentRequest) REQUIRE r.id IS UNIQUE;
+CREATE INDEX idempotent_request_at IF NOT EXISTS FOR (r:IdempotentRequest) ON (r.created_at);

@@ -6,9 +6,27 @@ from fastapi import Path
 
 from app.model.responses import ErrorOut
 
+# What any route may answer: the rate limit and the database's deadline come first.
+SERVICE: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorOut, "description": "Over the rate limit (or too many failed keys); "
+          "see Retry-After."},
+    503: {"model": ErrorOut, "description": "Neo4j unreachable or past its deadline; see Retry-After."},
+}
 ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "A key was presented and it is malformed, unknown or "
+          "revoked (or READS_REQUIRE_KEY is set and none was)."},
     404: {"model": ErrorOut, "description": "Unknown id."},
-    503: {"model": ErrorOut, "description": "Neo4j unreachable or the query timed out."},
+    **SERVICE,
+}
+# Routes taking entity ids: a merged id answers with the same request for the survivor.
+MOVED: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    308: {"description": "An id was merged into another entity: Location is this request with "
+          "the surviving id."},
+}
+NEGOTIATED: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "Unknown ?format=."},
+    406: {"model": ErrorOut, "description": "No offered media type fits Accept."},
 }
 EntityId = Annotated[
     str,

@@ -39,7 +39,7 @@ async def read_source(
     return await graph.run(get_source(source_id, snapshot.t))
 
 
-@router.get("/schema", response_model=SchemaOut, tags=["service"],
+@router.get("/schema", response_model=SchemaOut, tags=["service"], responses=ERRORS,
             summary="The entity and relationship types, with how the browser draws each")
 async def read_schema() -> SchemaOut:
     schema = get_schema()

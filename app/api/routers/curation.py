@@ -1,6 +1,7 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path, Query, Request, status
+from fastapi.concurrency import run_in_threadpool
 
 from app.api.auth import AdminDep, EditorDep, ReadAccess
 from app.api.deps import AsyncGraphDep, GraphDep
@@ -29,7 +30,9 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     **ERRORS,
     401: {"model": ErrorOut, "description": "Missing, malformed, unknown or revoked key."},
     403: {"model": ErrorOut, "description": "The key's role is too low."},
-    409: {"model": ErrorOut, "description": "The record exists, or would leave facts dangling."},
+    409: {"model": ErrorOut, "description": "The record exists, or would leave facts dangling, or "
+          "a request with this Idempotency-Key is in progress."},
+    413: {"model": ErrorOut, "description": "The body is over MAX_BODY_BYTES."},
     422: {"description": "Invalid record: every problem listed with its record and field."},
 }
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, max_length=200, examples=["panama"])]
@@ -118,8 +121,10 @@ def delete_relationship(rel_id: FactId, who: EditorDep, graph: GraphDep, note: N
 )
 async def import_batch(request: Request, who: EditorDep, graph: GraphDep) -> WriteReport:
     body = await request.body()
-    bundle = parse_batch(body, request.headers.get("content-type", "application/json"))
-    return _report(import_bundle(graph, bundle, who.actor))
+    bundle = parse_batch(body, request.headers.get("content-type", "application/json"),
+                         request.app.state.settings.max_batch_records)
+    # A blocking write: in a worker thread, not on the event loop.
+    return _report(await run_in_threadpool(import_bundle, graph, bundle, who.actor))
 
 
 @router.get("/entities/{entity_id}/history", responses=ERRORS, dependencies=[ReadAccess],

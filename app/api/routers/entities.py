@@ -4,7 +4,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from app.api.deps import AsyncGraphDep
-from app.api.routers import ERRORS, EntityId
+from app.api.routers import ERRORS, MOVED, EntityId
 from app.model.params import EntityParams, NeighborParams, SearchParams, TimelineParams
 from app.model.responses import EntityOut, NeighborsOut, SearchPage, TimelineOut
 from app.reads.entities import get_entity, search
@@ -26,7 +26,7 @@ async def search_entities(params: Annotated[SearchParams, Query()], graph: Async
     return await graph.run(search(params))
 
 
-@router.get("/entities/{entity_id}", response_model=EntityOut, responses=ERRORS,
+@router.get("/entities/{entity_id}", response_model=EntityOut, responses=MOVED,
             summary="One entity with its relationships, grouped by type (a page of each), "
                     "and their citations")
 async def read_entity(entity_id: EntityId, params: Annotated[EntityParams, Query()],
@@ -34,14 +34,14 @@ async def read_entity(entity_id: EntityId, params: Annotated[EntityParams, Query
     return validated(await graph.run(get_entity(entity_id, params.t, params.per_type)))
 
 
-@router.get("/entities/{entity_id}/neighbors", response_model=NeighborsOut, responses=ERRORS,
+@router.get("/entities/{entity_id}/neighbors", response_model=NeighborsOut, responses=MOVED,
             summary="Neighbors up to 3 hops, with per-type counts and capped hubs")
 async def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, Query()],
                          graph: AsyncGraphDep) -> NeighborsOut:
     return await graph.run(neighbors(entity_id, params))
 
 
-@router.get("/entities/{entity_id}/timeline", response_model=TimelineOut, responses=ERRORS,
+@router.get("/entities/{entity_id}/timeline", response_model=TimelineOut, responses=MOVED,
             summary="The entity's relationships, events and statements by date, undated "
                     "after; a window of `limit` entries")
 async def read_timeline(entity_id: EntityId, params: Annotated[TimelineParams, Query()],

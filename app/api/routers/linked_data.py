@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from app.api.deps import AsyncGraphDep, GraphDep
 from app.api.negotiate import choose_media_type, negotiate, represent
-from app.api.routers import ERRORS
+from app.api.routers import ERRORS, MOVED, NEGOTIATED
 from app.errors import NotFound
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
 from app.rdf.export import jsonld_context
@@ -27,9 +27,8 @@ def base_of(request: Request) -> Base:
 
 @router.get(
     "/id/{ident}",
-    responses={**ERRORS, 200: {"content": {m: {} for m in ENTITY_MEDIA_TYPES},
-                               "description": "The resource in the negotiated format."},
-               400: {"description": "Unknown ?format=."}, 406: {"description": "Unacceptable Accept."}},
+    responses={**MOVED, **NEGOTIATED, 200: {"content": {m: {} for m in ENTITY_MEDIA_TYPES},
+                                            "description": "The resource in the negotiated format."}},
     summary="Dereference an entity or source URI (content negotiation, Vary: Accept)",
 )
 async def dereference(
@@ -54,7 +53,8 @@ async def dereference(
                     headers={"Vary": "Accept", "Link": canonical})
 
 
-@router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS},
+@router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS,
+                                  400: NEGOTIATED[400]},
             summary="The whole graph as RDF, streamed page by page")
 def export(request: Request, graph: GraphDep,
            format: Annotated[str, Query(description=FORMAT_HELP, examples=["nt"])] = "turtle") -> Response:
@@ -64,7 +64,7 @@ def export(request: Request, graph: GraphDep,
         "Content-Disposition": f'attachment; filename="migration-graph.{fmt.extension}"'})
 
 
-@router.get("/context.jsonld", summary="The JSON-LD @context the exports use")
+@router.get("/context.jsonld", responses=ERRORS, summary="The JSON-LD @context the exports use")
 def context(request: Request) -> Response:
     return Response(json.dumps(jsonld_context(base_of(request)), indent=2),
                     media_type="application/ld+json")
@@ -79,7 +79,8 @@ def _rdf_response(fmt: RdfFormat, doc: Graph, request: Request) -> Response:
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
-@router.get("/.well-known/void", responses={**ERRORS, 200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}},
+@router.get("/.well-known/void", responses={**ERRORS, **NEGOTIATED,
+                                           200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}},
             summary="VoID and DCAT description of the dataset")
 async def void(request: Request, graph: AsyncGraphDep,
                format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
@@ -88,14 +89,15 @@ async def void(request: Request, graph: AsyncGraphDep,
     return _rdf_response(fmt, await graph.run(dataset_description(base_of(request))), request)
 
 
-@router.get("/vocab", summary="The service's own vocabulary (mg:), tied to the standard terms")
+@router.get("/vocab", responses={**ERRORS, **NEGOTIATED},
+            summary="The service's own vocabulary (mg:), tied to the standard terms")
 def vocab(request: Request,
           format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
           accept: Annotated[str | None, Header()] = None) -> Response:
     return _rdf_response(_rdf_format(accept, format), vocabulary(base_of(request)), request)
 
 
-@router.get("/shapes.ttl", summary="SHACL shapes every export conforms to")
+@router.get("/shapes.ttl", responses=ERRORS, summary="SHACL shapes every export conforms to")
 def published_shapes(request: Request) -> Response:
     body = shapes(base_of(request)).serialize(format="turtle", encoding="utf-8")
     return Response(body, media_type="text/turtle")
