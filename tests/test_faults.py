@@ -23,8 +23,9 @@ SOURCE = "seed-000-eb3fd6c821e75620"
 
 @pytest.fixture
 def service(own_server: LocalNeo4j) -> Iterator[tuple[str, Graph, str]]:
-    """The real API in a thread, on a private database that the test may kill."""
-    settings = settings_for(own_server)
+    """The real API in a thread, on a private database that the test may kill. Its batch
+    limit and write deadline let a 30,000-record import run long enough to be killed."""
+    settings = settings_for(own_server, max_batch_records=40_000, neo4j_write_timeout_seconds=120)
     graph = open_graph(settings)
     apply_schema(graph)
     load_seeds(graph, SEEDS)
@@ -59,8 +60,10 @@ def wait_for_write(graph: Graph, timeout: float = 60) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
+            # Not this query itself, whose text holds the words it looks for.
             rows = graph.read("SHOW TRANSACTIONS YIELD currentQuery "
-                              "WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN count(*) AS n")
+                              "WHERE currentQuery CONTAINS 'UNWIND $rows' "
+                              "AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' RETURN count(*) AS n")
         except GraphError:
             return False
         if rows and rows[0]["n"]:

@@ -61,10 +61,13 @@ def _reap(pid: int) -> None:
 
 
 def _pid_alive(pid: int) -> bool:
-    """Running, and not a zombie: a SIGKILLed child counts as gone even before it is reaped."""
+    """Running, and not a zombie: a SIGKILLed child counts as gone even before it is reaped.
+    A process whose main thread is a zombie while other threads still exit (a JVM tearing
+    down) still holds its sockets, so it counts as running until it is one thread."""
     _reap(pid)
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        status = dict(line.split(":", 1) for line in
+                      Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
     except FileNotFoundError:
         return False
     except OSError:  # no /proc here: ask the kernel whether the pid exists
@@ -73,7 +76,8 @@ def _pid_alive(pid: int) -> bool:
         except ProcessLookupError:
             return False
         return True
-    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+    zombie = status.get("State", "").strip().startswith("Z")
+    return not (zombie and status.get("Threads", "1").strip() == "1")
 
 
 def _command_line(pid: int) -> str:
