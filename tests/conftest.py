@@ -101,3 +101,11 @@ def seeded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNeo
     yield server
     server.stop()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def db(seeded_server: LocalNeo4j) -> Iterator[Graph]:
+    """A graph on the module's private, seeded database (`seeded_server`)."""
+    graph = open_graph(settings_for(seeded_server))
+    yield graph
+    graph.close()

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.model.actors import Role
 from app.model.records import SourceRecord
-from app.store.db import Graph, open_graph
+from app.store.db import Graph
 from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
 from tests.conftest import settings_for, snapshot
@@ -24,13 +24,6 @@ NEW_TEXT = ("Costa Rica's migration agency said on Monday that it would bus migr
             "from Panama straight to its northern border with Nicaragua. The agency director, "
             "Marlen Luna, said the measure follows the U.S.-Panama agreement.")
 NEW_SOURCE = "example-costa-rica-buses-2024"
-
-
-@pytest.fixture(scope="module")
-def db(seeded_server: LocalNeo4j) -> Iterator[Graph]:
-    graph = open_graph(settings_for(seeded_server))
-    yield graph
-    graph.close()
 
 
 @pytest.fixture(scope="module")

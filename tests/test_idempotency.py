@@ -8,19 +8,12 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.model.actors import Role
-from app.store.db import Graph, open_graph
+from app.store.db import Graph
 from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
 from tests.conftest import settings_for, snapshot
 
 SOURCE = "seed-000-eb3fd6c821e75620"
-
-
-@pytest.fixture(scope="module")
-def db(seeded_server: LocalNeo4j) -> Iterator[Graph]:
-    graph = open_graph(settings_for(seeded_server))
-    yield graph
-    graph.close()
 
 
 @pytest.fixture(scope="module")

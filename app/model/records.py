@@ -17,6 +17,9 @@ from app.schema.types import EntityType, RelType
 WIKIDATA_QID = wikidata_pattern()
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
 FactId = Annotated[str, Field(pattern=FACT_ID_PATTERN, max_length=400)]
+RecordedAt = Annotated[UtcDateTime | None, Field(
+    description="When the fact entered the graph: set by the server (a value sent to the API is "
+    "refused); an RDF restore keeps the exported one.", json_schema_extra={"readOnly": True})]
 
 
 class Strict(BaseModel):
@@ -53,10 +56,7 @@ class SourceRecord(Strict):
     language: str | None = None
     text: str | None = Field(None, description="The full text, inline.")
     text_file: str | None = Field(None, description="Or a file beside the seed file holding it.")
-    recorded_at: UtcDateTime | None = Field(
-        None, description="When the fact entered the graph: set by the server (a value sent to "
-        "the API is refused); an RDF restore keeps the exported one.",
-        json_schema_extra={"readOnly": True})
+    recorded_at: RecordedAt = None
 
     @model_validator(mode="after")
     def _has_text(self) -> "SourceRecord":
@@ -75,10 +75,7 @@ class EntityRecord(Strict):
     wikidata_qid: str | None = Field(None, pattern=WIKIDATA_QID)
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
-    recorded_at: UtcDateTime | None = Field(
-        None, description="When the fact entered the graph: set by the server (a value sent to "
-        "the API is refused); an RDF restore keeps the exported one.",
-        json_schema_extra={"readOnly": True})
+    recorded_at: RecordedAt = None
 
 
 class RelationshipRecord(Strict):
@@ -91,10 +88,7 @@ class RelationshipRecord(Strict):
     date_text: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
-    recorded_at: UtcDateTime | None = Field(
-        None, description="When the fact entered the graph: set by the server (a value sent to "
-        "the API is refused); an RDF restore keeps the exported one.",
-        json_schema_extra={"readOnly": True})
+    recorded_at: RecordedAt = None
 
     @model_validator(mode="after")
     def _dates(self) -> "RelationshipRecord":
