@@ -109,3 +109,10 @@ def db(seeded_server: LocalNeo4j) -> Iterator[Graph]:
     graph = open_graph(settings_for(seeded_server))
     yield graph
     graph.close()
+
+
+@pytest.fixture(scope="module")
+def api(seeded_server: LocalNeo4j, db: Graph) -> Iterator[TestClient]:
+    """The API on the module's private, seeded database."""
+    with TestClient(create_app(settings_for(seeded_server))) as client:
+        yield client

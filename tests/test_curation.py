@@ -3,7 +3,6 @@ the record-time axis, merge, hostile input and limits."""
 
 import json
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,12 +23,6 @@ NEW_TEXT = ("Costa Rica's migration agency said on Monday that it would bus migr
             "from Panama straight to its northern border with Nicaragua. The agency director, "
             "Marlen Luna, said the measure follows the U.S.-Panama agreement.")
 NEW_SOURCE = "example-costa-rica-buses-2024"
-
-
-@pytest.fixture(scope="module")
-def api(seeded_server: LocalNeo4j, db: Graph) -> Iterator[TestClient]:
-    with TestClient(create_app(settings_for(seeded_server))) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

@@ -1,25 +1,16 @@
 """Idempotency-Key: a retried write gets its first answer and writes nothing twice."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.main import create_app
 from app.model.actors import Role
 from app.store.db import Graph
-from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
-from tests.conftest import settings_for, snapshot
+from tests.conftest import snapshot
 
 SOURCE = "seed-000-eb3fd6c821e75620"
-
-
-@pytest.fixture(scope="module")
-def api(seeded_server: LocalNeo4j, db: Graph) -> Iterator[TestClient]:
-    with TestClient(create_app(settings_for(seeded_server))) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from app.api.serving import uvicorn_options
 from app.main import create_app
 from app.model.actors import Role
 from app.settings import Settings
-from app.store.db import Graph, open_graph
+from app.store.db import Graph
 from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
 from tests.conftest import free_port, settings_for
@@ -29,10 +29,8 @@ def settings(seeded_server: LocalNeo4j) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def graph(settings: Settings) -> Iterator[Graph]:
-    db = open_graph(settings)
-    yield db
-    db.close()
+def graph(db: Graph) -> Graph:
+    return db
 
 
 def statuses(client: TestClient, count: int, headers: object) -> list[int]:
