@@ -35,9 +35,13 @@ def fast_settings(server: LocalNeo4j) -> Settings:
 
 @pytest.fixture
 def seeded(own_server: LocalNeo4j) -> Iterator[Graph]:
+    """Seeded with the usual deadlines (a cold server may take seconds to load the seeds);
+    the tests get a graph with the short ones."""
+    loader = open_graph(settings_for(own_server))
+    apply_schema(loader)
+    load_seeds(loader, SEEDS)
+    loader.close()
     graph = open_graph(fast_settings(own_server))
-    apply_schema(graph)
-    load_seeds(graph, SEEDS)
     yield graph
     graph.close()
 
