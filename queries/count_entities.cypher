@@ -1,4 +1,5 @@
 MATCH (n:Entity)
 WHERE (size($types) = 0 OR n.type IN $types)
   AND n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+  AND size([g IN coalesce(n.retracted_between, []) WHERE g <= $t]) % 2 = 0
 RETURN count(n) AS total

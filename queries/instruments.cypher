@@ -3,13 +3,17 @@
 MATCH (a:Entity)
 WHERE a.type = $kind AND ($status IS NULL OR a.status = $status)
   AND a.recorded_at <= $t AND (a.retracted_at IS NULL OR a.retracted_at > $t)
+  AND size([g IN coalesce(a.retracted_between, []) WHERE g <= $t]) % 2 = 0
 OPTIONAL MATCH (a)-[r]-(m:Entity)
 WHERE ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                           AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
   AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+  AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0
   AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
+  AND size([g IN coalesce(m.retracted_between, []) WHERE g <= $t]) % 2 = 0
 OPTIONAL MATCH (m)-[po:PART_OF]->(c:Country)
 WHERE po.recorded_at <= $t AND (po.retracted_at IS NULL OR po.retracted_at > $t)
+  AND size([g IN coalesce(po.retracted_between, []) WHERE g <= $t]) % 2 = 0
 WITH a, r, m, collect(c.id) AS via
 WITH a, collect(CASE WHEN r IS NULL THEN null ELSE {
        type: type(r), direction: CASE WHEN startNode(r) = a THEN 'out' ELSE 'in' END,

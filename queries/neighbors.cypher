@@ -23,7 +23,9 @@ MATCH p = (n) ((a:Entity)-[r]-(b:Entity)
     AND CASE WHEN size($types) = 0 THEN true ELSE b.type IN $types END
     AND CASE WHEN $now THEN r.retracted_at IS NULL AND b.retracted_at IS NULL
              ELSE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
-                  AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t) END
+                  AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0
+                  AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t)
+                  AND size([g IN coalesce(b.retracted_between, []) WHERE g <= $t]) % 2 = 0 END
     AND b <> n
 ){1,{{depth}}} (m)
 WITH m, p LIMIT $max_paths

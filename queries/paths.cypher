@@ -17,13 +17,15 @@
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*1..{{max_hops}}]-(b))
 WHERE all(r IN relationships(p) WHERE
-        ($now OR (r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)))
+        ($now OR (r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+              AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0))
         AND (size($avoid_rels) = 0 OR NOT elementId(r) IN $avoid_rels)
         AND (size($exclude_rel_types) = 0 OR NOT type(r) IN $exclude_rel_types)
         AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                                 AND (r.valid_to IS NULL OR r.valid_to >= $as_of))))
   AND all(y IN nodes(p) WHERE y:Entity
-        AND ($now OR (y.recorded_at <= $t AND (y.retracted_at IS NULL OR y.retracted_at > $t)))
+        AND ($now OR (y.recorded_at <= $t AND (y.retracted_at IS NULL OR y.retracted_at > $t)
+                  AND size([g IN coalesce(y.retracted_between, []) WHERE g <= $t]) % 2 = 0))
         AND (size($avoid_nodes) = 0 OR NOT elementId(y) IN $avoid_nodes)
         AND (size($exclude_types) = 0 OR y.id IN [$from, $to] OR NOT y.type IN $exclude_types))
 WITH p LIMIT $k

@@ -7,6 +7,7 @@ WHERE s.recorded_at <= $t
 CALL (s) {
   OPTIONAL MATCH (a:Entity)-[r]->(b:Entity) WHERE s.id IN r.cite_sources
     AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+    AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0
   RETURN collect(CASE WHEN r IS NULL THEN null ELSE {
     id: r.id, type: type(r), from: a {.id, .name, .type}, to: b {.id, .name, .type},
     props: r {.*, recorded_at: null}} END)[0..$limit] AS rels
@@ -14,6 +15,7 @@ CALL (s) {
 CALL (s) {
   OPTIONAL MATCH (n:Entity) WHERE s.id IN n.cite_sources
     AND n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+    AND size([g IN coalesce(n.retracted_between, []) WHERE g <= $t]) % 2 = 0
   RETURN collect(CASE WHEN n IS NULL THEN null ELSE n {.*, recorded_at: null} END)[0..$limit] AS entities
 }
 RETURN properties(s) AS props, rels, entities

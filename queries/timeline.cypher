@@ -10,9 +10,12 @@
 // with $stamps (app.storage.unstamp).
 MATCH (n:Entity {id: $id})
 WHERE n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+  AND size([g IN coalesce(n.retracted_between, []) WHERE g <= $t]) % 2 = 0
 OPTIONAL MATCH (n)-[r]-(m:Entity)
 WHERE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+  AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0
   AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
+  AND size([g IN coalesce(m.retracted_between, []) WHERE g <= $t]) % 2 = 0
 WITH n, r, m, toString(coalesce(r.valid_from, m.date, r.valid_to)) AS day
 ORDER BY day IS NULL, day, type(r), m.name, r.id
 WITH n, collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m, day: day} END) AS entries

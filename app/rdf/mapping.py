@@ -34,7 +34,7 @@ from app.rdf.vocab import (
     curie,
 )
 from app.schema.loader import PropertySpec, get_schema
-from app.store.codec import REL_CORE, decode_citations, decode_names
+from app.store.codec import BOOKKEEPING, REL_CORE, decode_citations, decode_names
 
 Triple = tuple[Node, Node, Node]
 # Neo4j keys the mapping writes by hand; every other key goes through the schema.
@@ -173,7 +173,7 @@ class Emitter:
             g.add((s, PROV.generatedAtTime, literal(props["recorded_at"])))
         specs = {**get_schema().entity_properties, **node.properties}
         for key, value in props.items():
-            if key in ENTITY_CORE or key.startswith("cite_") or value is None:
+            if key in ENTITY_CORE or key in BOOKKEEPING or key.startswith("cite_") or value is None:
                 continue
             spec = specs.get(key)
             predicate = property_predicate(key, spec, self.base)
@@ -206,7 +206,7 @@ class Emitter:
             g.add((fact, PROV.generatedAtTime, literal(props["recorded_at"])))
         specs = get_schema().relationships[rel_type].properties
         for key, value in props.items():
-            if key in REL_CORE or key.startswith("cite_") or value is None:
+            if key in REL_CORE or key in BOOKKEEPING or key.startswith("cite_") or value is None:
                 continue
             spec = specs.get(key)
             predicate = property_predicate(key, spec, self.base)

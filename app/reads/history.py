@@ -1,8 +1,8 @@
 """The record-time axis on the read path: a record's values at record time T, and its history.
 
 The state of a record at time T is the `before` of its first change after T (or its
-current state if none), while `recorded_at`/`retracted_at` in the read queries decide
-whether it existed at T.
+current state if none), while `recorded_at`, `retracted_at` and the earlier retracted
+periods in `retracted_between` decide, in the read queries, whether it existed at T.
 """
 
 import json
@@ -25,8 +25,10 @@ def revert(t: datetime, records: list[dict[str, Any]]) -> Plan[None]:
     for record in records:
         before = earlier.get(record.get("id", ""))
         if before is not None:
+            # History keeps content; `recorded_at` (the first recording) never changes.
+            first = record.get("recorded_at")
             record.clear()
-            record.update(json.loads(before))
+            record.update(json.loads(before), recorded_at=first)
 
 
 def entity_history(entity_id: str) -> Plan[list[dict[str, Any]]]:

@@ -19,7 +19,11 @@ from app.text import fold
 
 CITE_KEYS = ("cite_sources", "cite_quotes", "cite_confidences", "cite_modes",
              "cite_attributed_to", "cite_fields")
-INTERNAL_KEYS = {*CITE_KEYS, "search_text", "search_keys", "type"}
+# Record-time bookkeeping: when a record was retracted, by whom, why, and its earlier
+# retracted periods. Reads decide visibility with them; answers never show them.
+BOOKKEEPING = frozenset({"retracted_at", "retracted_by", "retraction_note", "merged_into",
+                         "retracted_between"})
+INTERNAL_KEYS = {*CITE_KEYS, *BOOKKEEPING, "search_text", "search_keys", "type"}
 # The fields every stored relationship may have besides its type-specific properties.
 REL_CORE = frozenset({"id", "valid_from", "valid_to", "date_text", "recorded_at"})
 # An entity's fields outside `properties`; the identifiers are reference data.

@@ -11,11 +11,11 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from app.model.actors import Actor
-from app.store.codec import plain
+from app.store.codec import BOOKKEEPING, plain
 from app.store.cypher import load
 
 # Keys that are bookkeeping, not content: a change in them alone is no change.
-VOLATILE = {"recorded_at", "retracted_at", "retracted_by", "retraction_note", "merged_into"}
+VOLATILE = {"recorded_at", *BOOKKEEPING}
 
 
 @dataclass

@@ -67,10 +67,17 @@ def _changed(kind: str, rows: list[dict[str, Any]], stored: dict[tuple[str, str]
         if before is not None and same_type and content(_strip(before)) == content(row["props"]):
             continue
         ends = [row["from"], row["to"]] if kind == "relationship" else None
-        changes.add("create" if before is None else "update", kind, row["id"],
+        changes.add(_action(before), kind, row["id"],
                     _strip(before) if before else None, row["props"], entities=ends)
         out.append(row)
     return out
+
+
+def _action(before: dict[str, Any] | None) -> str:
+    """A retracted record written again comes back: a `restore`, live from now on."""
+    if before is None:
+        return "create"
+    return "restore" if before.get("retracted_at") is not None else "update"
 
 
 def _strip(props: dict[str, Any]) -> dict[str, Any]:
