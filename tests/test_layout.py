@@ -15,7 +15,7 @@ FLOORS = [
     {"store"},
     {"model"},
     {"schema"},
-    {"errors", "settings", "text"},
+    {"errors", "settings", "text", "memory"},
 ]
 FLOOR = {room: depth for depth, rooms in enumerate(FLOORS) for room in rooms}
 

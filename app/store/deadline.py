@@ -17,6 +17,7 @@ from typing import TypeVar
 from neo4j import ManagedTransaction
 
 from app.errors import QueryTimeout
+from app.memory import release_memory_soon
 
 T = TypeVar("T")
 
@@ -54,8 +55,15 @@ class Deadlines:
                 raise Abandoned
             return result
 
+        def run_guarded() -> T:
+            try:
+                return run(guarded)
+            finally:
+                if abandoned.is_set():  # no request is left to give its memory back
+                    release_memory_soon()
+
         try:
-            return self.call(seconds, lambda: run(guarded))
+            return self.call(seconds, run_guarded)
         except QueryTimeout:
             abandoned.set()
             raise

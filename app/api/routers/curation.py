@@ -6,6 +6,7 @@ from fastapi.concurrency import run_in_threadpool
 from app.api.auth import AdminDep, EditorDep, ReadAccess
 from app.api.deps import AsyncGraphDep, GraphDep
 from app.api.routers import ERRORS
+from app.memory import release_memory_soon
 from app.model.patches import EntityPatch, RelationshipPatch, SourcePatch
 from app.model.records import EntityRecord, RelationshipRecord, SourceRecord
 from app.model.responses import ErrorOut, WriteReport
@@ -120,11 +121,14 @@ def delete_relationship(rel_id: FactId, who: EditorDep, graph: GraphDep, note: N
                      "example": ",".join(CSV_COLUMNS) + "\n"}}}},
 )
 async def import_batch(request: Request, who: EditorDep, graph: GraphDep) -> WriteReport:
-    body = await request.body()
-    bundle = parse_batch(body, request.headers.get("content-type", "application/json"),
-                         request.app.state.settings.max_batch_records)
-    # A blocking write: in a worker thread, not on the event loop.
-    return _report(await run_in_threadpool(import_bundle, graph, bundle, who.actor))
+    try:
+        body = await request.body()
+        bundle = parse_batch(body, request.headers.get("content-type", "application/json"),
+                             request.app.state.settings.max_batch_records)
+        # A blocking write: in a worker thread, not on the event loop.
+        return _report(await run_in_threadpool(import_bundle, graph, bundle, who.actor))
+    finally:
+        release_memory_soon()
 
 
 @router.get("/entities/{entity_id}/history", responses=ERRORS, dependencies=[ReadAccess],
