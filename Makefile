@@ -3,7 +3,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 VENV := .venv/bin
 
-.PHONY: setup run stop test lint pytest status clean bench
+.PHONY: setup run stop test lint pytest fuzz status clean bench
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,10 @@ pytest: setup
 	$(VENV)/pytest
 
 test: lint pytest
+
+# The contract fuzz at length (make test runs it with 55 cases per operation and key).
+fuzz: setup
+	FUZZ_EXAMPLES=350 $(VENV)/pytest -q -s tests/test_fuzz.py
 
 clean: stop
 	rm -rf .data .stamps graph/server/target

@@ -88,7 +88,7 @@ def test_no_redirect_is_built_from_the_host_header(api: TestClient) -> None:
 def test_every_offset_has_a_bound(api: TestClient, path: str) -> None:
     answer = api.get(path)
     assert answer.status_code == 422
-    assert answer.json()["detail"][0]["loc"] == ["query", "offset"]
+    assert answer.json()["errors"][0]["loc"] == ["query", "offset"]
 
 
 def test_every_integer_parameter_of_every_route_has_a_bound(api: TestClient) -> None:
@@ -118,3 +118,32 @@ def test_a_batch_over_the_record_limit_is_refused_at_once(seeded_server: LocalNe
                            headers={"Authorization": f"Bearer {key}"})
         assert fits.status_code == 200, fits.text
         assert db.read(count)[0]["n"] == 3
+
+
+@pytest.mark.parametrize("method, path, body, status", [
+    ("GET", "/entities/no-such-entity", None, 404),                  # a domain error
+    ("GET", "/agreements?limit=100000", None, 422),                 # FastAPI's validation
+    ("POST", "/entities", '{"id": "x", "type": "Person", "name": "\\ud800"}', 422),  # body check
+    ("POST", "/entities", "x" * (65 * 1024), 413),                  # the body limit
+    ("GET", "/entities?q=%7E%7E", None, 422),                       # an InvalidInput from a read
+])
+def test_every_error_is_one_problem_details_shape(api: TestClient, method: str, path: str,
+                                                 body: str | None, status: int) -> None:
+    answer = api.request(method, path, content=body, headers={"Content-Type": "application/json"})
+    problem = answer.json()
+    assert (answer.status_code, answer.headers["content-type"]) == (status, "application/problem+json")
+    assert problem["status"] == status and problem["type"] == "about:blank"
+    assert problem["title"] and problem["detail"] and "error" not in problem
+    if status == 422 and "limit" in path:
+        assert problem["errors"][0]["loc"] == ["query", "limit"]
+        assert problem["detail"].startswith("query.limit: ")
+
+
+def test_the_openapi_declares_the_problem_shape_for_every_error(api: TestClient) -> None:
+    document = api.get("/openapi.json").json()
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+    undeclared = [(path, method, status) for path, operations in document["paths"].items()
+                  for method, operation in operations.items()
+                  for status, response in operation["responses"].items()
+                  if status[0] in "45" and set(response.get("content", {})) != {"application/problem+json"}]
+    assert undeclared == []

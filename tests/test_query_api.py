@@ -94,7 +94,7 @@ def test_bad_search_parameters_are_422_naming_the_field(client: TestClient, para
                                                         field: str) -> None:
     response = client.get("/entities", params=params)
     assert response.status_code == 422
-    assert any(field in err["loc"] for err in response.json()["detail"])
+    assert any(field in err["loc"] for err in response.json()["errors"])
 
 
 def test_search_of_punctuation_only_is_422(client: TestClient) -> None:
@@ -130,7 +130,7 @@ def test_entity_relationships_are_a_page_of_each_type_with_totals(client: TestCl
 def test_entity_per_type_out_of_range_is_422(client: TestClient, per_type: str) -> None:
     response = client.get("/entities/united-states", params={"per_type": per_type})
     assert response.status_code == 422
-    assert any("per_type" in err["loc"] for err in response.json()["detail"])
+    assert any("per_type" in err["loc"] for err in response.json()["errors"])
 
 
 
@@ -176,7 +176,7 @@ def test_paths_exclusions_and_no_path(client: TestClient) -> None:
 def test_bad_path_parameters_are_422(client: TestClient, params: dict[str, Any], field: str) -> None:
     response = client.get("/paths", params=params)
     assert response.status_code == 422
-    assert any(field in err["loc"] for err in response.json()["detail"])
+    assert any(field in err["loc"] for err in response.json()["errors"])
 
 
 def test_paths_with_unknown_ids_are_404_naming_them(client: TestClient) -> None:
@@ -224,7 +224,7 @@ def test_neighbors_counts_depth_and_hub_cap(client: TestClient) -> None:
 def test_bad_neighbor_parameters_are_422(client: TestClient, params: dict[str, Any], field: str) -> None:
     response = client.get("/entities/panama/neighbors", params=params)
     assert response.status_code == 422
-    assert any(field in err["loc"] for err in response.json()["detail"])
+    assert any(field in err["loc"] for err in response.json()["errors"])
 
 
 def test_common_connections(client: TestClient, source_text: str) -> None:

@@ -8,8 +8,9 @@ import json
 import math
 from typing import Any
 
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.problems import problem
 
 MAX_DEPTH = 32
 
@@ -103,8 +104,8 @@ class RequestBody:
             await self._answer(scope, receive, send, 413, "request too large",
                                f"bodies are limited to {self.limit} bytes")
             return
-        if b"json" in headers.get(b"content-type", b"json") and (problem := json_problem(body)):
-            await self._answer(scope, receive, send, 422, "invalid input", problem)
+        if b"json" in headers.get(b"content-type", b"json") and (wrong := json_problem(body)):
+            await self._answer(scope, receive, send, 422, "invalid input", wrong)
             return
         await self.app(scope, self._replay(body, receive), send)
 
@@ -138,5 +139,4 @@ class RequestBody:
     @staticmethod
     async def _answer(scope: Scope, receive: Receive, send: Send, status: int, error: str,
                       detail: str) -> None:
-        await JSONResponse(status_code=status, content={"error": error, "detail": detail})(
-            scope, receive, send)
+        await problem(status, error, detail)(scope, receive, send)

@@ -14,9 +14,10 @@ import re
 
 from anyio import to_thread
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.problems import error_answer
 from app.api.ratelimit import client_address, presented_key
 from app.errors import GraphError, InvalidInput
 from app.reads.idempotency import stored_answer
@@ -52,10 +53,6 @@ async def _body(receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
-def _problem(error: GraphError) -> Response:
-    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
-    return JSONResponse(status_code=error.status_code, headers=headers,
-                        content={"error": error.title, "detail": error.message})
 
 
 class Idempotency:
@@ -71,14 +68,14 @@ class Idempotency:
             return
         if not KEY.match(key):
             error = InvalidInput("header Idempotency-Key: 1 to 255 printable ASCII characters")
-            await _problem(error)(scope, receive, send)
+            await error_answer(error)(scope, receive, send)
             return
         body = await _body(receive)
         ident, body_hash = request_id(scope, headers, key), _digest(body)
         try:
             earlier = await self._claim(scope, ident, body_hash)
         except GraphError as error:
-            await _problem(error)(scope, receive, send)
+            await error_answer(error)(scope, receive, send)
             return
         if earlier is not None:
             await earlier(scope, receive, send)

@@ -7,12 +7,12 @@ import time
 import uuid
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.body import RequestBody
 from app.api.idempotency import Idempotency
+from app.api.problems import problem
 from app.api.ratelimit import RateLimit, RateLimitMiddleware, VerifiedKeys
 from app.settings import Settings
 
@@ -71,8 +71,7 @@ class RequestContext:
                 "request_id": request_id, "method": scope["method"], "path": scope["path"]}})
             if response_started:
                 raise
-            response = JSONResponse(status_code=500, content={
-                "error": "internal error", "detail": f"see the server log, request id {request_id}"})
+            response = problem(500, "internal error", f"see the server log, request id {request_id}")
             await response(scope, receive, send_with_headers)
         finally:
             state = scope.get("state", {})
@@ -95,7 +94,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(RateLimitMiddleware, limit=app.state.rate_limit,
                        verified=app.state.verified_keys, failures=app.state.auth_failures)
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                       allow_methods=["GET", "HEAD", "OPTIONS"],
+                       allow_methods=["GET", "HEAD", "OPTIONS", "POST"],  # POST: reconcile batches
                        allow_headers=["Authorization", "X-API-Key", "Content-Type", "Accept"],
                        expose_headers=["X-Request-ID"])
     app.add_middleware(RequestContext)

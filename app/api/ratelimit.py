@@ -7,9 +7,9 @@ import time
 
 from limits import parse
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.api.problems import problem
 from app.errors import GraphError, Unauthorized
 from app.reads.keys import verify
 
@@ -119,9 +119,9 @@ class RateLimitMiddleware:
             key = await self.bucket(scope)
             if not self.limit.allow(key):
                 retry = math.ceil(self.limit.wait(key)) or 1
-                response = JSONResponse(status_code=429, headers={"Retry-After": str(retry)}, content={
-                    "error": "too many requests",
-                    "detail": f"rate limit of {self.limit.spec} exceeded; slow down and retry"})
+                response = problem(429, "too many requests",
+                                   f"rate limit of {self.limit.spec} exceeded; slow down and retry",
+                                   {"Retry-After": str(retry)})
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -75,9 +75,19 @@ class HealthDownOut(BaseModel):
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
 
-class ErrorOut(BaseModel):
-    error: str
-    detail: str
+class FieldProblem(BaseModel):
+    loc: list[str | int] = Field(description="Where: body, query, path or header, then the field.")
+    msg: str
+
+
+class Problem(BaseModel):
+    """Every 4xx and 5xx answer (RFC 9457 problem details, application/problem+json)."""
+
+    type: str = "about:blank"
+    title: str = Field(description="The kind of problem, e.g. invalid input, not found.")
+    status: int
+    detail: str = Field(description="What went wrong with this request, naming the field.")
+    errors: list[FieldProblem] | None = Field(None, description="Each invalid field, on a 422.")
 
 
 class SearchHit(BaseModel):

@@ -4,18 +4,18 @@ from typing import Annotated, Any
 
 from fastapi import Path
 
-from app.model.responses import ErrorOut
+from app.model.responses import Problem
 
 # What any route may answer: the rate limit and the database's deadline come first.
 SERVICE: dict[int | str, dict[str, Any]] = {
-    429: {"model": ErrorOut, "description": "Over the rate limit (or too many failed keys); "
+    429: {"model": Problem, "description": "Over the rate limit (or too many failed keys); "
           "see Retry-After."},
-    503: {"model": ErrorOut, "description": "Neo4j unreachable or past its deadline; see Retry-After."},
+    503: {"model": Problem, "description": "Neo4j unreachable or past its deadline; see Retry-After."},
 }
 ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorOut, "description": "A key was presented and it is malformed, unknown or "
+    401: {"model": Problem, "description": "A key was presented and it is malformed, unknown or "
           "revoked (or READS_REQUIRE_KEY is set and none was)."},
-    404: {"model": ErrorOut, "description": "Unknown id."},
+    404: {"model": Problem, "description": "Unknown id."},
     **SERVICE,
 }
 # Routes taking entity ids: a merged id answers with the same request for the survivor.
@@ -25,8 +25,8 @@ MOVED: dict[int | str, dict[str, Any]] = {
           "the surviving id."},
 }
 NEGOTIATED: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorOut, "description": "Unknown ?format=."},
-    406: {"model": ErrorOut, "description": "No offered media type fits Accept."},
+    400: {"model": Problem, "description": "Unknown ?format=."},
+    406: {"model": Problem, "description": "No offered media type fits Accept."},
 }
 EntityId = Annotated[
     str,

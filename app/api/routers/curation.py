@@ -9,7 +9,7 @@ from app.api.routers import ERRORS
 from app.memory import release_memory_soon
 from app.model.patches import EntityPatch, RelationshipPatch, SourcePatch
 from app.model.records import EntityRecord, RelationshipRecord, SourceRecord
-from app.model.responses import ErrorOut, WriteReport
+from app.model.responses import Problem, WriteReport
 from app.reads.history import entity_history
 from app.schema.loader import FACT_ID_PATTERN, ID_PATTERN
 from app.store.codec import plain
@@ -29,11 +29,11 @@ from app.writes.retraction import merge_entities, retract_entity, retract_relati
 router = APIRouter(tags=["curation"])
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     **ERRORS,
-    401: {"model": ErrorOut, "description": "Missing, malformed, unknown or revoked key."},
-    403: {"model": ErrorOut, "description": "The key's role is too low."},
-    409: {"model": ErrorOut, "description": "The record exists, or would leave facts dangling, or "
+    401: {"model": Problem, "description": "Missing, malformed, unknown or revoked key."},
+    403: {"model": Problem, "description": "The key's role is too low."},
+    409: {"model": Problem, "description": "The record exists, or would leave facts dangling, or "
           "a request with this Idempotency-Key is in progress."},
-    413: {"model": ErrorOut, "description": "The body is over MAX_BODY_BYTES."},
+    413: {"model": Problem, "description": "The body is over MAX_BODY_BYTES."},
     422: {"description": "Invalid record: every problem listed with its record and field."},
 }
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, max_length=200, examples=["panama"])]

@@ -64,7 +64,8 @@ def export(request: Request, graph: GraphDep,
         "Content-Disposition": f'attachment; filename="migration-graph.{fmt.extension}"'})
 
 
-@router.get("/context.jsonld", responses=ERRORS, summary="The JSON-LD @context the exports use")
+@router.get("/context.jsonld", responses={**ERRORS, 200: {"content": {"application/ld+json": {}}}},
+            summary="The JSON-LD @context the exports use")
 def context(request: Request) -> Response:
     return Response(json.dumps(jsonld_context(base_of(request)), indent=2),
                     media_type="application/ld+json")
@@ -89,7 +90,8 @@ async def void(request: Request, graph: AsyncGraphDep,
     return _rdf_response(fmt, await graph.run(dataset_description(base_of(request))), request)
 
 
-@router.get("/vocab", responses={**ERRORS, **NEGOTIATED},
+@router.get("/vocab", responses={**ERRORS, **NEGOTIATED,
+                                 200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}},
             summary="The service's own vocabulary (mg:), tied to the standard terms")
 def vocab(request: Request,
           format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
@@ -97,7 +99,8 @@ def vocab(request: Request,
     return _rdf_response(_rdf_format(accept, format), vocabulary(base_of(request)), request)
 
 
-@router.get("/shapes.ttl", responses=ERRORS, summary="SHACL shapes every export conforms to")
+@router.get("/shapes.ttl", responses={**ERRORS, 200: {"content": {"text/turtle": {}}}},
+            summary="SHACL shapes every export conforms to")
 def published_shapes(request: Request) -> Response:
     body = shapes(base_of(request)).serialize(format="turtle", encoding="utf-8")
     return Response(body, media_type="text/turtle")
