@@ -48,6 +48,13 @@ class SeedError(GraphError):
         self.problems = problems
 
 
+class BadRequest(GraphError):
+    """A request that cannot be read at all, e.g. a reconciliation batch that is not JSON."""
+
+    status_code = 400
+    title = "bad request"
+
+
 class PayloadTooLarge(GraphError):
     status_code = 413
     title = "request too large"

@@ -14,7 +14,17 @@ from neo4j import GraphDatabase
 
 from app.api import middleware, problems
 from app.api.auth import ReadAccess
-from app.api.routers import catalog, curation, entities, explore, health, keys, linked_data, pages
+from app.api.routers import (
+    catalog,
+    curation,
+    entities,
+    explore,
+    health,
+    keys,
+    linked_data,
+    pages,
+    reconcile,
+)
 from app.errors import DatabaseUnavailable
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.store.db import open_async_graph, open_graph
@@ -65,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(explore.router, dependencies=[ReadAccess])
     app.include_router(catalog.router, dependencies=[ReadAccess])
     app.include_router(linked_data.router, dependencies=[ReadAccess])
+    app.include_router(reconcile.router, dependencies=[ReadAccess])
     app.include_router(health.router)
     app.include_router(pages.router)
     app.include_router(curation.router)

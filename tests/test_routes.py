@@ -171,3 +171,25 @@ def test_every_module_of_the_browser_is_loaded_as_a_module(client: TestClient) -
     for path in sorted((STATIC / "js").glob("*.js")):
         answer = client.get(f"/static/js/{path.name}")
         assert answer.status_code == 200 and "javascript" in answer.headers["content-type"]
+
+
+def test_head_answers_every_get_route_as_get_would_without_a_body(client: TestClient) -> None:
+    """The status and headers of GET, and no body, on every GET route of the app."""
+    differing = []
+    for method, path in all_routes(client.app):  # type: ignore[arg-type]
+        if method != "GET" or path.startswith(("/static", "/docs/oauth")):
+            continue
+        url = concrete(path) + ("?prefix=pa" if "suggest" in path else "?type=Country"
+                                if path.endswith("propose") else "?id=panama"
+                                if path.endswith("preview") else "")
+        get, head = client.get(url, follow_redirects=False), client.head(url, follow_redirects=False)
+        same = (head.status_code, head.headers.get("content-type")) == \
+            (get.status_code, get.headers.get("content-type"))
+        if not same or head.content:
+            differing.append((url, get.status_code, head.status_code, len(head.content)))
+    assert differing == []
+
+
+def test_a_406_says_it_varies_by_accept(client: TestClient) -> None:
+    answer = client.get("/id/panama", headers={"Accept": "image/png"})
+    assert answer.status_code == 406 and "Accept" in answer.headers["vary"].split(", ")

@@ -11,6 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.body import RequestBody
+from app.api.head import HeadAsGet
 from app.api.idempotency import Idempotency
 from app.api.problems import problem
 from app.api.ratelimit import RateLimit, RateLimitMiddleware, VerifiedKeys
@@ -85,10 +86,12 @@ class RequestContext:
 def install(app: FastAPI, settings: Settings) -> None:
     """The last added wraps the others: request ids and logs outermost, then CORS (so a 429
     or a 413 carries its headers too), the rate limit (before any body is read), the
-    request body (its size and, for JSON, its text), then Idempotency-Key next to the routes."""
+    request body (its size and, for JSON, its text), then Idempotency-Key, and HEAD
+    answered as GET next to the routes."""
     app.state.rate_limit = RateLimit(settings.rate_limit)
     app.state.auth_failures = RateLimit(settings.auth_failure_limit)
     app.state.verified_keys = VerifiedKeys()
+    app.add_middleware(HeadAsGet)
     app.add_middleware(Idempotency, stale_seconds=2 * settings.neo4j_write_timeout_seconds)
     app.add_middleware(RequestBody, limit=settings.max_body_bytes)
     app.add_middleware(RateLimitMiddleware, limit=app.state.rate_limit,

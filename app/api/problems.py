@@ -39,6 +39,8 @@ def error_answer(error: GraphError) -> Response:
     headers = {"WWW-Authenticate": "Bearer"} if error.status_code == 401 else {}
     if error.retry_after is not None:
         headers["Retry-After"] = str(error.retry_after)
+    if error.status_code == 406:  # the answer depended on Accept, as a 200 would have
+        headers["Vary"] = "Accept"
     return problem(error.status_code, error.title, error.message, headers)
 
 

@@ -83,3 +83,17 @@ def browser_page(fragment: str) -> str:
     """The graph browser, with a readable description inside for crawlers and no-JS readers."""
     shell = BROWSER.read_text(encoding="utf-8")
     return shell.replace("{{STATIC_VIEW}}", NOSCRIPT + fragment)
+
+
+def preview_card(entity: EntityOut, links: int = 3) -> str:
+    """The small card OpenRefine shows on hover: name, type, description, a few
+    relationships and the first citation."""
+    rels = [r for group in entity.relationships.values() for r in group][:links]
+    items = "".join(f"<li>{escape(r.type)} {'→' if r.direction == 'out' else '←'} "
+                    f"{escape(r.other.name)}</li>" for r in rels)
+    quote = (f'<blockquote>“{escape(entity.citations[0].quote)}”</blockquote>'
+             if entity.citations else "")
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>{STYLE}'
+            "body{margin:.4rem;font-size:14px}</style></head><body>"
+            f'<strong>{escape(entity.name)}</strong> <span class="type">{escape(entity.type)}</span>'
+            f"<p>{escape(entity.description or '')}</p><ul>{items}</ul>{quote}</body></html>")
