@@ -2,13 +2,14 @@
 (RDF, the API's JSON, or HTML)."""
 
 from app.errors import NotFound
-from app.rdf.documents import resource_document
+from app.rdf.documents import fact_document, resource_document
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, HTML, JSON, UnsupportedFormat, rdf_format
 from app.rdf.vocab import Base
 from app.reads.catalog import get_source
 from app.reads.entities import get_entity
+from app.reads.facts import get_fact
 from app.store.db import Plan
-from app.web.html import browser_page, entity_fragment, source_page
+from app.web.html import browser_page, entity_fragment, fact_page, source_page
 
 DEFAULT_MEDIA_TYPE = "text/turtle"  # for */*: the URI names an RDF resource
 
@@ -90,3 +91,13 @@ def represent(ident: str, media_type: str, base: Base) -> Plan[bytes]:
     if media_type in (JSON, HTML):
         return (yield from _json_or_html(ident, media_type))
     return (yield from resource_document(ident, BY_MEDIA_TYPE[media_type], base))
+
+
+def represent_fact(fact_id: str, media_type: str, base: Base) -> Plan[bytes]:
+    """The body of `/fact/{fact_id}` in `media_type`."""
+    if media_type in (JSON, HTML):
+        fact = yield from get_fact(fact_id)
+        if media_type == JSON:
+            return fact.model_dump_json(by_alias=True).encode()
+        return fact_page(fact).encode()
+    return (yield from fact_document(fact_id, BY_MEDIA_TYPE[media_type], base))

@@ -55,6 +55,23 @@ class EntityOut(BaseModel):
         "shown or not.")
 
 
+class FactDetail(BaseModel):
+    """One relationship on its own: `/relationships/{id}` and the JSON of `/fact/{id}`."""
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    id: str
+    type: str
+    from_entity: EntityRef = Field(alias="from", description="The subject.")
+    to_entity: EntityRef = Field(alias="to", description="The object.")
+    valid_from: str | None = None
+    valid_to: str | None = None
+    date_text: str | None = None
+    properties: dict[str, Any] = Field(default_factory=dict)
+    citations: list[CitationOut]
+    recorded_at: str | None = None
+
+
 class HealthOut(BaseModel):
     status: Literal["ok"]
     neo4j: dict[str, Any]

@@ -15,6 +15,7 @@ from app.rdf.formats import FORMATS, RdfFormat
 from app.rdf.mapping import Emitter, property_predicate, relationship_predicate
 from app.rdf.vocab import DCAT, DCTERMS, OWL, RDF, RDFS, SCHEMA, VOID, XSD, Base
 from app.reads.entities import get_entity_rows
+from app.reads.facts import get_fact_row
 from app.schema.loader import get_schema
 from app.settings import get_settings
 from app.store.cypher import load
@@ -49,6 +50,14 @@ def resource_document(ident: str, fmt: RdfFormat, base: Base) -> Plan[bytes]:
         ends = (props["id"], rel["other"]["id"])
         start, end = ends if rel["direction"] == "out" else ends[::-1]
         emitter.relationship(start, rel["type"], end, rel["props"])
+    return serialize(store, fmt, base)
+
+
+def fact_document(fact_id: str, fmt: RdfFormat, base: Base) -> Plan[bytes]:
+    """The description of one fact: the relationship's triple and its citations."""
+    row = yield from get_fact_row(fact_id)
+    store = new_store(fmt, base)
+    Emitter(base, store).relationship(row["subject"]["id"], row["type"], row["object"]["id"], row["props"])
     return serialize(store, fmt, base)
 
 

@@ -4,7 +4,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from app.model.responses import CitationOut, EntityOut, RelationshipOut, SourceOut
+from app.model.responses import CitationOut, EntityOut, FactDetail, RelationshipOut, SourceOut
 
 STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{margin-bottom:0}.type{color:#666}table{border-collapse:collapse;width:100%}
@@ -97,3 +97,14 @@ def preview_card(entity: EntityOut, links: int = 3) -> str:
             "body{margin:.4rem;font-size:14px}</style></head><body>"
             f'<strong>{escape(entity.name)}</strong> <span class="type">{escape(entity.type)}</span>'
             f"<p>{escape(entity.description or '')}</p><ul>{items}</ul>{quote}</body></html>")
+
+
+def fact_page(fact: FactDetail) -> str:
+    """One fact for a person: who, what, whom, when, and the words it rests on."""
+    dates = " ".join(x for x in (fact.valid_from, fact.valid_to, fact.date_text) if x)
+    props = "".join(f"<tr><th>{escape(k)}</th><td>{_value(v)}</td></tr>" for k, v in fact.properties.items())
+    body = (f"<h1>{_link(fact.from_entity.id, fact.from_entity.name)} {escape(fact.type)} "
+            f"{_link(fact.to_entity.id, fact.to_entity.name)}</h1><p class=\"type\">fact · "
+            f"<code>{escape(fact.id)}</code></p><p class=\"meta\">{escape(dates)}</p>"
+            f"<table>{props}</table><h2>Sources for this fact</h2>{_citations(fact.citations)}")
+    return page(f"{fact.from_entity.name} {fact.type} {fact.to_entity.name}", body)

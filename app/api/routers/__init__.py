@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import Path
 
 from app.model.responses import Problem
+from app.schema.loader import FACT_ID_PATTERN
 
 # What any route may answer: the rate limit and the database's deadline come first.
 SERVICE: dict[int | str, dict[str, Any]] = {
@@ -33,3 +34,5 @@ EntityId = Annotated[
     Path(min_length=1, max_length=200, description="Stable entity id.",
          examples=["alejandro-mayorkas"]),
 ]
+FactId = Annotated[str, Path(pattern=FACT_ID_PATTERN, max_length=400,
+                             examples=["united-states--party-to--us-panama-deportation-agreement-2024"])]

@@ -5,13 +5,13 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.api.auth import AdminDep, EditorDep, ReadAccess
 from app.api.deps import AsyncGraphDep, GraphDep
-from app.api.routers import ERRORS
+from app.api.routers import ERRORS, FactId
 from app.memory import release_memory_soon
 from app.model.patches import EntityPatch, RelationshipPatch, SourcePatch
 from app.model.records import EntityRecord, RelationshipRecord, SourceRecord
 from app.model.responses import Problem, WriteReport
 from app.reads.history import entity_history
-from app.schema.loader import FACT_ID_PATTERN, ID_PATTERN
+from app.schema.loader import ID_PATTERN
 from app.store.codec import plain
 from app.writes.batch import CSV_COLUMNS, parse_batch
 from app.writes.curation import (
@@ -37,8 +37,6 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "Invalid record: every problem listed with its record and field."},
 }
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, max_length=200, examples=["panama"])]
-FactId = Annotated[str, Path(pattern=FACT_ID_PATTERN, max_length=400,
-                             examples=["united-states--party-to--us-panama-deportation-agreement-2024"])]
 Note = Annotated[str | None, Query(max_length=500, description="Why (kept in the history).")]
 
 

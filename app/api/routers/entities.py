@@ -4,11 +4,12 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from app.api.deps import AsyncGraphDep
-from app.api.routers import ERRORS, MOVED, EntityId
-from app.model.params import EntityParams, NeighborParams, SearchParams, TimelineParams
-from app.model.responses import EntityOut, NeighborsOut, SearchPage, TimelineOut
+from app.api.routers import ERRORS, MOVED, EntityId, FactId
+from app.model.params import EntityParams, NeighborParams, Params, SearchParams, TimelineParams
+from app.model.responses import EntityOut, FactDetail, NeighborsOut, SearchPage, TimelineOut
 from app.reads.entities import get_entity, search
 from app.reads.explore import neighbors
+from app.reads.facts import get_fact
 from app.reads.timeline import timeline
 
 router = APIRouter(tags=["entities"])
@@ -47,3 +48,10 @@ async def read_neighbors(entity_id: EntityId, params: Annotated[NeighborParams, 
 async def read_timeline(entity_id: EntityId, params: Annotated[TimelineParams, Query()],
                         graph: AsyncGraphDep) -> Response:
     return validated(await graph.run(timeline(entity_id, params)))
+
+
+@router.get("/relationships/{rel_id}", response_model=FactDetail, responses=ERRORS,
+            summary="One relationship (fact) with its ends, dates and citations")
+async def read_relationship(rel_id: FactId, params: Annotated[Params, Query()],
+                            graph: AsyncGraphDep) -> Response:
+    return validated(await graph.run(get_fact(rel_id, params.t)))

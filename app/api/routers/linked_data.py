@@ -7,8 +7,8 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from rdflib import Graph
 
 from app.api.deps import AsyncGraphDep, GraphDep
-from app.api.negotiate import choose_media_type, negotiate, represent
-from app.api.routers import ERRORS, MOVED, NEGOTIATED
+from app.api.negotiate import choose_media_type, negotiate, represent, represent_fact
+from app.api.routers import ERRORS, MOVED, NEGOTIATED, FactId
 from app.errors import NotFound
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
 from app.rdf.export import jsonld_context
@@ -51,6 +51,24 @@ async def dereference(
     canonical = f'<{base_of(request).entity(ident)}>; rel="canonical"'
     return Response(body, media_type=media_type + charset,
                     headers={"Vary": "Accept", "Link": canonical})
+
+
+@router.get(
+    "/fact/{fact_id}",
+    responses={**ERRORS, **NEGOTIATED, 200: {"content": {m: {} for m in ENTITY_MEDIA_TYPES},
+                                             "description": "The fact in the negotiated format."}},
+    summary="Dereference a fact URI: the relationship and every citation (content negotiation)",
+)
+async def dereference_fact(
+    request: Request, graph: AsyncGraphDep, fact_id: FactId,
+    format: Annotated[str | None, Query(description=f"Override Accept: json, html or {FORMAT_HELP}",
+                                        examples=["ttl"])] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Response:
+    media_type = choose_media_type(accept, format)
+    body = await graph.run(represent_fact(fact_id, media_type, base_of(request)))
+    charset = "; charset=utf-8" if media_type in (HTML, JSON) or media_type.startswith("text/") else ""
+    return Response(body, media_type=media_type + charset, headers={"Vary": "Accept"})
 
 
 @router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS,
