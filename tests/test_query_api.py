@@ -508,3 +508,10 @@ def test_every_endpoint_is_in_openapi_with_an_example(client: TestClient) -> Non
         assert any("example" in p or "examples" in p or "examples" in p.get("schema", {})
                    for p in params), path
         assert "503" in operation["responses"], path
+
+
+@pytest.mark.parametrize("path", ["/policies", "/agreements"])
+def test_an_unknown_country_filter_is_a_404(client: TestClient, path: str) -> None:
+    answer = client.get(path, params={"country": "atlantis"})
+    assert answer.status_code == 404 and "atlantis" in answer.json()["detail"]
+    assert client.get(path, params={"country": "panama"}).status_code == 200

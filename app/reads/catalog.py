@@ -6,7 +6,7 @@ from typing import Any
 from app.errors import NotFound
 from app.model.params import FAR_FUTURE, InstrumentParams
 from app.model.responses import InstrumentOut, SourceOut
-from app.reads.entities import relationship_data
+from app.reads.entities import missing_entities, relationship_data
 from app.reads.history import revert
 from app.store.codec import decode_citations, decode_entity, plain
 from app.store.cypher import load
@@ -44,6 +44,10 @@ def instrument_data(props: dict[str, Any], rels: list[dict[str, Any]],
 
 def instruments(kind: str, params: InstrumentParams, status: str | None) -> Plan[list[InstrumentOut]]:
     historical = params.t < FAR_FUTURE
+    if params.country:  # an unknown country is a 404 (a merged one redirects), not a 200 []
+        known = yield step(load("entities_exist"), ids=[params.country], t=params.t)
+        if not known[0]["found"]:
+            yield from missing_entities([params.country], params.t)
     # A status may have changed since as_recorded: then filter and page after reverting.
     rows = yield step(load("instruments"), kind=kind, status=None if historical else status,
                       country=params.country, as_of=params.as_of, t=params.t,
