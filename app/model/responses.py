@@ -22,17 +22,24 @@ class EntityRef(BaseModel):
     type: str
 
 
-class RelationshipOut(BaseModel):
-    id: str
-    type: str
-    direction: Literal["out", "in"] = Field(description="out: this entity is the subject.")
-    other: EntityRef
+class FactFields(BaseModel):
+    """What a relationship says, however it is reached: its dates, properties, citations."""
+
     valid_from: str | None = None
     valid_to: str | None = None
     date_text: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[CitationOut]
     recorded_at: str | None = None
+
+
+class RelationshipOut(FactFields):
+    """A relationship seen from one of its ends."""
+
+    id: str
+    type: str
+    direction: Literal["out", "in"] = Field(description="out: this entity is the subject.")
+    other: EntityRef
 
 
 class EntityOut(BaseModel):
@@ -55,7 +62,7 @@ class EntityOut(BaseModel):
         "shown or not.")
 
 
-class FactDetail(BaseModel):
+class FactDetail(FactFields):
     """One relationship on its own: `/relationships/{id}` and the JSON of `/fact/{id}`."""
 
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
@@ -64,12 +71,6 @@ class FactDetail(BaseModel):
     type: str
     from_entity: EntityRef = Field(alias="from", description="The subject.")
     to_entity: EntityRef = Field(alias="to", description="The object.")
-    valid_from: str | None = None
-    valid_to: str | None = None
-    date_text: str | None = None
-    properties: dict[str, Any] = Field(default_factory=dict)
-    citations: list[CitationOut]
-    recorded_at: str | None = None
 
 
 class HealthOut(BaseModel):

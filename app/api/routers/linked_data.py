@@ -21,8 +21,18 @@ RDF_MEDIA_TYPES = [f.media_type for f in FORMATS.values()]
 FORMAT_HELP = f"One of {', '.join(FORMATS)} (aliases ttl, json-ld, rdf, nq)."
 
 
+FormatParam = Annotated[str | None, Query(description=f"Override Accept: json, html or {FORMAT_HELP}",
+                                          examples=["ttl"])]
+
+
 def base_of(request: Request) -> Base:
     return base_for(request.app.state.settings.base_uri)
+
+
+def negotiated(body: bytes, media_type: str, **headers: str) -> Response:
+    """A negotiated answer: text types say their charset, and every one varies by Accept."""
+    charset = "; charset=utf-8" if media_type in (HTML, JSON) or media_type.startswith("text/") else ""
+    return Response(body, media_type=media_type + charset, headers={"Vary": "Accept", **headers})
 
 
 @router.get(
@@ -34,8 +44,7 @@ def base_of(request: Request) -> Base:
 async def dereference(
     request: Request, graph: AsyncGraphDep,
     ident: Annotated[str, Path(min_length=1, max_length=400, examples=["jose-raul-mulino"])],
-    format: Annotated[str | None, Query(description=f"Override Accept: json, html or {FORMAT_HELP}",
-                                        examples=["ttl"])] = None,
+    format: FormatParam = None,
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
     media_type = choose_media_type(accept, format)
@@ -47,10 +56,7 @@ async def dereference(
         # People get the browser, which says plainly that the id is unknown.
         message = f"<h1>Not found</h1><p>{html_escape(exc.message)}</p>"
         return HTMLResponse(browser_page(message), status_code=404, headers={"Vary": "Accept"})
-    charset = "; charset=utf-8" if media_type in (HTML, JSON) or media_type.startswith("text/") else ""
-    canonical = f'<{base_of(request).entity(ident)}>; rel="canonical"'
-    return Response(body, media_type=media_type + charset,
-                    headers={"Vary": "Accept", "Link": canonical})
+    return negotiated(body, media_type, Link=f'<{base_of(request).entity(ident)}>; rel="canonical"')
 
 
 @router.get(
@@ -60,15 +66,11 @@ async def dereference(
     summary="Dereference a fact URI: the relationship and every citation (content negotiation)",
 )
 async def dereference_fact(
-    request: Request, graph: AsyncGraphDep, fact_id: FactId,
-    format: Annotated[str | None, Query(description=f"Override Accept: json, html or {FORMAT_HELP}",
-                                        examples=["ttl"])] = None,
+    request: Request, graph: AsyncGraphDep, fact_id: FactId, format: FormatParam = None,
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
     media_type = choose_media_type(accept, format)
-    body = await graph.run(represent_fact(fact_id, media_type, base_of(request)))
-    charset = "; charset=utf-8" if media_type in (HTML, JSON) or media_type.startswith("text/") else ""
-    return Response(body, media_type=media_type + charset, headers={"Vary": "Accept"})
+    return negotiated(await graph.run(represent_fact(fact_id, media_type, base_of(request))), media_type)
 
 
 @router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS,
