@@ -20,12 +20,14 @@ from app.api.routers import (
     entities,
     explore,
     health,
+    ingest,
     keys,
     linked_data,
     pages,
     reconcile,
 )
 from app.errors import DatabaseUnavailable
+from app.reads.gazetteer import Gazetteer
 from app.settings import PROJECT_ROOT, Settings, get_settings
 from app.store.db import open_async_graph, open_graph
 
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings = settings or get_settings()
+    app.state.gazetteer = Gazetteer()  # built at the first ingest, then kept current
     middleware.install(app, settings)  # the rate limit among them, for every route
     problems.install(app)
     # Reads are public unless READS_REQUIRE_KEY is set. The read routers come first:
@@ -79,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(pages.router)
     app.include_router(curation.router)
+    app.include_router(ingest.router)
     app.include_router(keys.router)
     app.mount("/static/vendor/swagger-ui", StaticFiles(directory=SWAGGER_DIR, check_dir=False),
               name="swagger-ui")

@@ -12,6 +12,7 @@ FLOORS = [
     {"api"},
     {"rdf", "web"},
     {"reads", "writes"},
+    {"extract"},
     {"store"},
     {"model"},
     {"schema"},

@@ -262,3 +262,12 @@ def test_tampered_quote_or_text_is_rejected_and_writes_nothing(graph: Neo4jGraph
         import_rdf(empty_db, retexted.encode(), FORMATS["nt"])
     assert "content hash" in err.value.message
     assert data_only(snapshot(empty_db)) == {"nodes": [], "rels": []}
+
+
+def test_the_vocabulary_and_void_answer_in_every_format(client: TestClient) -> None:
+    """A plain graph asked for as TriG or N-Quads is the dataset's default graph, not a 500."""
+    for path in ("/vocab", "/.well-known/void"):
+        for fmt in ("ttl", "nt", "jsonld", "xml", "trig", "nquads"):
+            answer = client.get(f"{path}?format={fmt}")
+            assert answer.status_code == 200, (path, fmt, answer.text[:200])
+            assert "vocab" in answer.text

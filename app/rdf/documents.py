@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from app.errors import NotFound
 from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, new_store, page_plan, prefixes
@@ -27,10 +27,22 @@ _TRIPLE_COUNTS: dict[tuple[object, ...], int] = {}
 
 
 def serialize(store: Graph, fmt: RdfFormat, base: Base) -> bytes:
+    if fmt.quads and not store.context_aware:
+        store = in_default_graph(store)
     if fmt.name == "jsonld":
         return store.serialize(format="json-ld", context=prefixes(base), auto_compact=True,
                                encoding="utf-8")
     return store.serialize(format=fmt.rdflib, encoding="utf-8")
+
+
+def in_default_graph(store: Graph) -> Dataset:
+    """A plain graph (the vocabulary, VoID) as a dataset's default graph, for TriG and N-Quads."""
+    dataset = Dataset()
+    for prefix, namespace in store.namespaces():
+        dataset.bind(prefix, namespace, override=True)
+    for triple in store:
+        dataset.add(triple)
+    return dataset
 
 
 def resource_document(ident: str, fmt: RdfFormat, base: Base) -> Plan[bytes]:

@@ -36,3 +36,10 @@ CREATE CONSTRAINT api_key_id_unique IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS
 // Idempotency-Key: one (:IdempotentRequest) per caller, method, path and key, for 24 hours.
 CREATE CONSTRAINT idempotent_request_unique IF NOT EXISTS FOR (r:IdempotentRequest) REQUIRE r.id IS UNIQUE;
 CREATE INDEX idempotent_request_at IF NOT EXISTS FOR (r:IdempotentRequest) ON (r.created_at);
+// Article ingestion: proposals wait under their own labels (never :Entity or :Source),
+// so no read, search, export or RDF answer can see them before review.
+CREATE CONSTRAINT ingest_id_unique IF NOT EXISTS FOR (i:Ingest) REQUIRE i.id IS UNIQUE;
+CREATE INDEX ingest_created_at IF NOT EXISTS FOR (i:Ingest) ON (i.created_at);
+CREATE CONSTRAINT ingest_rejection_unique IF NOT EXISTS FOR (r:IngestRejection) REQUIRE r.key IS UNIQUE;
+// The ingestion gazetteer catches up on names recorded since it was built.
+CREATE INDEX entity_recorded_at IF NOT EXISTS FOR (n:Entity) ON (n.recorded_at);

@@ -1,0 +1,1 @@
+MATCH (i:Ingest {id: $id}) RETURN properties(i) AS props
