@@ -26,6 +26,7 @@ from app.store.db import Graph
 PLAIN_PATHS = ["/entities/{entity_id}", "/entities/{entity_id}/timeline"]
 # What anyone may open with READS_REQUIRE_KEY set: the service's health and the page shell.
 PUBLIC = {"/health", "/", "/docs", "/openapi.json", "/static/vendor/cytoscape.min.js",
+          "/review", "/review/{ingest_id}",  # page shells; their data needs an editor key
           "/static", "/static/vendor/swagger-ui", "/docs/oauth2-redirect"}
 STATIC = Path(__file__).resolve().parent.parent / "app" / "web" / "static"
 

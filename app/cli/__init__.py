@@ -2,7 +2,7 @@
 
 import sys
 
-from app.cli import data, keys, server  # noqa: F401  (registers their commands)
+from app.cli import data, ingest, keys, server  # noqa: F401  (registers their commands)
 from app.cli.common import cli
 
 

@@ -82,7 +82,7 @@ def resolve(found: list[Found]) -> list[Found]:
 
 def surnames(article: Article, taken: list[Found]) -> list[Found]:
     """A person named in full is later called by the last word of the name alone."""
-    people = {}
+    people: dict[str, Found] = {}
     for f in taken:
         words = f.name.split()
         if f.type == "Person" and len(words) > 1:

@@ -13,7 +13,8 @@ from app.extract.spans import Sentence
 
 # Words that make a run an organisation ("organisation heads").
 ORG_HEADS = frozenset("""ministry department council institute center centre office protection
-agency service commission news times press media radio television committee organization organisation administration bureau court
+agency service commission news times press media radio television committee organization
+organisation administration bureau court
 police army navy guard patrol program programme fund bank university union party authority
 authorities coalition foundation network alliance parliament congress senate assembly
 government cabinet force forces secretariat embassy consulate directorate""".split())

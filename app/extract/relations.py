@@ -50,7 +50,9 @@ class Template:
 
 
 def template(article: Article, sentence: Sentence, mentions: list[Found]) -> Template:
-    parts, origin, at = [], [], sentence.start
+    parts: list[str] = []
+    origin: list[int] = []
+    at = sentence.start
     inside = [(i, m) for i, m in enumerate(mentions)
               if m.start >= sentence.start and m.end <= sentence.end]
     for index, m in inside:
@@ -129,7 +131,7 @@ def _posts(s: Sentenced) -> None:
         s.add(held, "POST_IN", m.group(1))
 
 
-def _stated(s: Sentenced) -> int | None:
+def _stated(s: Sentenced) -> tuple[int, int] | None:
     """What a speaker said: a Statement over the verb, its words as the statement's text."""
     m = re.search(rf"{ACTOR}(?:,? (?:who|which) [^,]{{1,80}},|, [^,]{{1,60}},)? ({SAY})\b,?(?: that)?\s*(.*)",
                   s.tpl.text)
@@ -142,7 +144,7 @@ def _stated(s: Sentenced) -> int | None:
     statement = s.new(m.start(2), m.end(2), "Statement", f"{s.name(speaker)} {verb}: {said}"[:200],
                       kind=kind, text=said)
     s.add(speaker, "STATED", statement, "attributed", speaker)
-    return speaker
+    return speaker, s.mentions[statement].start
 
 
 def _funds(s: Sentenced) -> None:
@@ -158,7 +160,8 @@ def _funds(s: Sentenced) -> None:
 
 def _attended(s: Sentenced) -> None:
     event_words = r"(?:inauguration|summit|conference|meeting|ceremony|talks|forum|swearing-in)"
-    pattern = rf"{ACTOR},?(?: who)? (?:\w+ ){{0,2}}?attended (?:{slot('Event')}|(?:the |a )?((?:[\w-]+ ){{0,2}}?{event_words}))"
+    pattern = (rf"{ACTOR},?(?: who)? (?:\w+ ){{0,2}}?attended (?:{slot('Event')}|"
+               rf"(?:the |a )?((?:[\w-]+ ){{0,2}}?{event_words}))")
     for m in re.finditer(pattern, s.tpl.text):
         if m.group(2):
             s.add(m.group(1), "ATTENDED", m.group(2))
@@ -192,13 +195,15 @@ def _visas(s: Sentenced) -> None:
 RULES = (_signed, _posts, _funds, _attended, _visas)
 
 
-def sentence_relations(article: Article, sentence: Sentence, mentions: list[Found]) -> Iterator[FoundRelation]:
+def sentence_relations(article: Article, sentence: Sentence,
+                       mentions: list[Found]) -> Iterator[FoundRelation]:
+    """The sentence's relations; what follows "X said" is X's claim, attributed to X."""
     s = Sentenced(article, sentence, mentions)
-    speaker = _stated(s)
-    said = len(s.found)
+    said = _stated(s)
     for rule in RULES:
         rule(s)
-    for index, rel in enumerate(s.found):
-        if speaker is not None and index >= said and rel.subject != speaker:
-            rel = FoundRelation(rel.subject, rel.type, rel.object, sentence, "attributed", speaker)
+    for rel in s.found:
+        if said and rel.type != "STATED" and min(s.mentions[rel.subject].start,
+                                                 s.mentions[rel.object].start) > said[1]:
+            rel = FoundRelation(rel.subject, rel.type, rel.object, sentence, "attributed", said[0])
         yield rel

@@ -43,11 +43,15 @@ def ingest_ids(text: str) -> tuple[str, str]:
     return f"ingest-{digest}", f"article-{digest}"
 
 
+# Types a rule is sure of: a name after a title is a person; what a relation pattern
+# proposes ("an agreement", "visa requirements", "said") is of its pattern's type. A capitalised
+# run's guess (organisation or place) may be wrong, so those match among every type.
+SURE_TYPES = {"Country", "Person", "Agreement", "Policy", "Statement", "Event", "Post"}
+
+
 def _query(found: Found) -> MatchQuery:
     """Countries match on the country's name ("Venezuelan" is Venezuela) among countries."""
-    if found.via == "country":
-        return MatchQuery(found.name, ("Country",))
-    return MatchQuery(found.name, ("Person",) if found.type == "Person" else ())
+    return MatchQuery(found.name, (found.type,) if found.type in SURE_TYPES else ())
 
 
 def _key(query: MatchQuery) -> str:

@@ -57,6 +57,7 @@ class Review:
         self.entity_of: dict[str, str] = {}
         self.created: list[EntityRecord] = []
         self.taken: set[str] = set()
+        self.new_ids: dict[tuple[str, str], str] = {}
 
     @staticmethod
     def _unknown(field: str, ids: set[str]) -> None:
@@ -67,7 +68,7 @@ class Review:
     def cite(self, quote: str, mode: str = "asserted", by: str | None = None,
              fields: list[str] | None = None) -> Citation:
         return Citation(source=self.ingest.source.id, quote=quote, confidence=self.decisions.confidence,
-                        mode=mode, attributed_to=by, fields=fields or [])  # type: ignore[arg-type]
+                        mode=mode, attributed_to=by, fields=fields or [])
 
     def resolve_mentions(self) -> None:
         for mid, decision in self.decisions.mentions.items():
@@ -85,7 +86,10 @@ class Review:
             self.entity_of[mid] = mention.candidates[0].id
             return
         name, type_ = name or mention.name, type_ or mention.type
-        entity_id = self._free_id(slug(name))
+        if (type_, name) in self.new_ids:  # "Guatemala" said twice is one new country
+            self.entity_of[mid] = self.new_ids[(type_, name)]
+            return
+        entity_id = self.new_ids[(type_, name)] = self._free_id(slug(name))
         quote = self.ingest.text[mention.sentence.start:mention.sentence.end]
         props = defaults(type_, name, mention.properties if type_ == mention.type else {})
         self.created.append(record(EntityRecord, {
@@ -145,8 +149,8 @@ class Review:
                 action.action) if action else None
             m.entity = self.entity_of.get(m.id)
         for r in out.relations:
-            action = self.decisions.relations.get(r.id)
-            r.decision = ("accepted" if action.action == "accept" else "rejected") if action else None
+            verdict = self.decisions.relations.get(r.id)
+            r.decision = ("accepted" if verdict.action == "accept" else "rejected") if verdict else None
         return out
 
     def rejections(self) -> list[str]:

@@ -8,15 +8,14 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.api.auth import EditorDep
 from app.api.deps import GraphDep
+from app.api.ingestion import ingest_article
 from app.api.routers import ERRORS
 from app.errors import NotFound
-from app.model.actors import Actor
 from app.model.ingest import Ingest, IngestIn, IngestSummary, ReviewIn, ReviewOut
 from app.model.responses import Problem
-from app.reads.gazetteer import Gazetteer
-from app.reads.ingest import get_ingest, ingest_ids, list_ingests, propose
+from app.reads.ingest import get_ingest, list_ingests
 from app.store.db import Graph
-from app.writes.ingest import review, save_ingest
+from app.writes.ingest import review
 
 router = APIRouter(tags=["ingestion"])
 INGEST_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -27,17 +26,6 @@ INGEST_ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": Problem, "description": "Invalid input, naming the field."},
 }
 IngestId = Annotated[str, Path(pattern=r"^ingest-[0-9a-f]{16}$", examples=["ingest-0123456789abcdef"])]
-
-
-def ingest_article(graph: Graph, gazetteer: Gazetteer, body: IngestIn, actor: Actor) -> tuple[Ingest, bool]:
-    """The stored ingest of this text, or a new one: (ingest, created)."""
-    existing = graph.run(get_ingest(ingest_ids(body.text)[0]))
-    if existing is not None:
-        return existing, False
-    proposal = graph.run(propose(body, gazetteer.current(graph.run)))
-    if not save_ingest(graph, proposal, actor):  # a concurrent post of the same text won
-        return graph.run(get_ingest(proposal.id)) or proposal, False
-    return proposal, True
 
 
 @router.post("/ingest", status_code=status.HTTP_201_CREATED, response_model=Ingest,

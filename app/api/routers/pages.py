@@ -25,6 +25,17 @@ def home() -> str:
         ' · <a href="/vocab">vocabulary</a></li></ul><h2>Dumps</h2><ul>' + links + "</ul>")
 
 
+REVIEW = PROJECT_ROOT / "app" / "web" / "static" / "review.html"
+
+
+@router.get("/review", response_class=FileResponse)
+@router.get("/review/{ingest_id}", response_class=FileResponse)
+def review_page(ingest_id: str | None = None) -> FileResponse:
+    """The review queue and one article's proposals: a page shell; its data needs an editor
+    key, which the page asks for and sends itself."""
+    return FileResponse(REVIEW, media_type="text/html")
+
+
 @router.get("/static/vendor/cytoscape.min.js")
 def cytoscape() -> Response:
     """Served from node_modules, installed by the set-up from the npm registry."""
