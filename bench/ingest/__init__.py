@@ -1,0 +1,1 @@
+"""Article ingestion measured: quality on labelled articles, speed at size (issue 27)."""
