@@ -2,6 +2,10 @@
 what the graph holds, review written in one transaction, rejections remembered, and
 nothing unreviewed visible on any read route."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.model.actors import Role
 from app.store.db import Graph
+from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
 from tests.conftest import snapshot
 from tests.test_routes import all_routes
@@ -22,6 +27,7 @@ ARTICLE = (
     "imposed visa requirements for Venezuelan nationals since last month, the Ecuadorian "
     "Ministry of Foreign Affairs said.")
 MARKER = "Quillon Vandermeer"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +184,28 @@ def test_what_was_rejected_is_not_proposed_again(api: TestClient, editor: dict[s
     assert "Costa Rica" not in {m["text"] for m in later["mentions"]}
     assert mention(later, MARKER)["candidates"][0]["id"] == "quillon-vandermeer"
     assert not [r for r in later["relations"] if r["type"] == "HOLDS_POST"]
+
+
+def test_the_cli_ingests_a_folder_with_counts(seeded_server: LocalNeo4j, api: TestClient,
+                                              editor: dict[str, str], tmp_path: Path) -> None:
+    """`mgraph ingest DIR`: a progress bar and one line of counts per article; again, nothing new."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Honduras and Guatemala signed an accord on Friday to share "
+                                    "records of deported migrants, officials said.", encoding="utf-8")
+    (folder / "two.txt").write_text("Nicaragua's interior minister Tamsin Oyelaran said on Friday "
+                                    "that buses would carry migrants north.", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
+    env |= {"NEO4J_URI": seeded_server.bolt_uri, "COLUMNS": "200"}
+
+    def ingest() -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(folder), "--published",
+                               "2024-08-02"], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0 and "2/2" in done.stderr, done.stderr
+        return [line for line in done.stderr.splitlines() if line.startswith(("one.txt", "two.txt"))]
+
+    first, second = ingest(), ingest()
+    assert len(first) == 2 and all(" new: " in line and "relations" in line for line in first), first
+    assert len(second) == 2 and all("already ingested (pending)" in line for line in second), second
+    assert {"one", "two"} <= {q["title"] for q in api.get("/ingest", headers=editor).json()}
