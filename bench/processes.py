@@ -1,13 +1,19 @@
 """The processes a run starts: the API under uvicorn (this build's, or another checkout's)."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+
+from app.store.localserver import LocalNeo4j
 
 
 def free_port() -> int:
@@ -42,3 +48,17 @@ def start_api(settings_env: dict[str, str], port: int, workers: int,
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError(f"the API{' of ' + str(checkout) if checkout else ''} did not start")
+
+
+@contextmanager
+def private_neo4j(prefix: str, heap: str, pagecache: str) -> Iterator[LocalNeo4j]:
+    """A Neo4j of the bench's own in a temporary folder, removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    server = LocalNeo4j(folder / "neo4j", port=free_port(), heap=heap, pagecache=pagecache)
+    try:
+        say(f"starting Neo4j in {folder}")
+        server.start(timeout=180)
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)

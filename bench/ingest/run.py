@@ -12,12 +12,9 @@ Prints a Markdown report.
 """
 
 import argparse
-import shutil
 import statistics
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from app.model.actors import Actor
@@ -33,7 +30,7 @@ from app.writes.ingest import review, save_ingest
 from app.writes.loader import load_seeds
 from bench.generate import generate
 from bench.ingest.quality import Score, articles, score
-from bench.processes import free_port, say
+from bench.processes import private_neo4j, say
 
 WORDS = 1500
 
@@ -115,15 +112,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--heap", default="2g")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
-    server = LocalNeo4j(folder / "neo4j", port=free_port(), heap=args.heap, pagecache="1g")
-    try:
-        say(f"starting Neo4j in {folder}")
-        server.start(timeout=180)
+    with private_neo4j("mgraph-ingest-", args.heap, "1g") as server:
         report = run(server, args.size, args.repeat)
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
     print(markdown(report))
 
 

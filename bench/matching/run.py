@@ -18,9 +18,7 @@ Prints a Markdown report.
 import argparse
 import json
 import random
-import shutil
 import statistics
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -41,7 +39,7 @@ from app.writes.bulk import bulk_load
 from app.writes.keys import create_key
 from app.writes.loader import load_seeds
 from bench.generate import generate
-from bench.processes import free_port, say, start_api
+from bench.processes import free_port, private_neo4j, say, start_api
 
 LABELS = Path(__file__).with_name("labels.yaml")
 BATCH = 10
@@ -197,15 +195,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--heap", default="1g")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="mgraph-match-"))
-    server = LocalNeo4j(folder / "neo4j", port=free_port(), heap=args.heap, pagecache="512m")
-    try:
-        say(f"starting Neo4j in {folder}")
-        server.start(timeout=180)
+    with private_neo4j("mgraph-match-", args.heap, "512m") as server:
         report = run(server, args.size, args.seconds)
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
     print(markdown(report))
 
 
