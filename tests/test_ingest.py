@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.extract.spans import Article
 from app.model.actors import Role
+from app.reads.gazetteer import Gazetteer
 from app.store.db import Graph
 from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
@@ -209,3 +211,19 @@ def test_the_cli_ingests_a_folder_with_counts(seeded_server: LocalNeo4j, api: Te
     assert len(first) == 2 and all(" new: " in line and "relations" in line for line in first), first
     assert len(second) == 2 and all("already ingested (pending)" in line for line in second), second
     assert {"one", "two"} <= {q["title"] for q in api.get("/ingest", headers=editor).json()}
+
+
+def test_the_gazetteer_learns_names_recorded_after_it_was_built(db: Graph, api: TestClient,
+                                                                editor: dict[str, str]) -> None:
+    """A lowercase alias no rule would find is found once the entity is recorded."""
+    gazetteer = Gazetteer()
+    text = Article("Buses now leave along the zeta corridor every night.")
+    assert not [h for n in gazetteer.current(db.run) for h in n.find(text.folded, text.text)]
+    created = api.post("/entities", headers=editor, json={
+        "id": "zeta-corridor", "type": "Place", "name": "Zeta Corridor", "aliases": ["zeta corridor"],
+        "citations": [{"source": "seed-000-eb3fd6c821e75620", "confidence": 1.0, "mode": "asserted",
+                       "quote": "The United States and Panama have signed an agreement"}]})
+    assert created.status_code == 201, created.text
+    hits = [h for n in gazetteer.current(db.run) for h in n.find(text.folded, text.text)]
+    assert [(text.text[h.start:h.end], h.entries[0].entity_id) for h in hits] == [
+        ("zeta corridor", "zeta-corridor")]

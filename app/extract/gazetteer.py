@@ -4,7 +4,7 @@ ship them (pycountry's names, countrynames' variants such as "Venezuelan").
 """
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ahocorasick
@@ -56,10 +56,18 @@ class Names:
                 self._index[key] = len(self._entries)
                 self._entries.append([])
                 self._automaton.add_word(key, (self._index[key], len(key)))
-            proper = form[:1].isupper() or form[:1].isdigit()
-            entries = self._entries[self._index[key]]
-            if all(e.entity_id != entity_id for e in entries):
-                entries.append(Entry(entity_id, type_, name, exact, proper))
+            self._enter(key, Entry(entity_id, type_, name, exact, form[:1].isupper() or form[:1].isdigit()))
+
+    def _enter(self, key: str, entry: Entry) -> None:
+        """One entry per entity and key; of its forms, the loosest case rule holds ("Zeta
+        Corridor" and "zeta corridor" are found written either way)."""
+        entries = self._entries[self._index[key]]
+        for i, held in enumerate(entries):
+            if held.entity_id == entry.entity_id:
+                entries[i] = replace(held, exact_case=held.exact_case and entry.exact_case,
+                                     proper=held.proper and entry.proper)
+                return
+        entries.append(entry)
 
     def seal(self) -> "Names":
         if len(self._automaton):
@@ -78,6 +86,18 @@ class Names:
             entries = tuple(e for e in self._entries[index] if _case_fits(e, original[start:end]))
             if entries:
                 yield Hit(start, end, entries)
+
+
+# A place is also called by its name without these ("the Darién" for the Darién Gap).
+PLACE_TAILS = frozenset("gap jungle river region desert valley mountains".split())
+
+
+def place_forms(name: str) -> list[str]:
+    """`name` and, for a place ending in one of PLACE_TAILS, the name without it."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in PLACE_TAILS and words[-2][:1].isupper():
+        return [name, " ".join(words[:-1])]
+    return [name]
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

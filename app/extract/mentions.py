@@ -2,6 +2,7 @@
 names, one per stretch of text (the longest wins; on a tie the graph, then countries, then
 rules), and a person's surname said again later."""
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -44,12 +45,28 @@ def _rule_hits(article: Article) -> list[Found]:
         toks = tokens(article.text, sentence)
         for run in runs(article.text, toks):
             first = run[0] is toks[0]
-            for rule in classify(article.text, toks, run, first):
+            for rule in classify(toks, run, first):
                 found.append(_from_rule(article, rule))
             if person_after_role(toks, run) and len(run) in (2, 3):
                 found.append(Found(run[0].start, run[-1].end, "Person",
                                    article.text[run[0].start:run[-1].end], "rule"))
     return [_nationality(article, f) for f in found]
+
+
+# "Costa Rican government", "Panamanian border police": a country's word and a body of it.
+BODIES = re.compile(r"\s+((?:border |migration |immigration |national |federal )?(?:government|"
+                    r"authorities|officials|police|army|military|navy|coast guard|forces|"
+                    r"security forces|ministry|officers))\b")
+
+
+def _bodies(article: Article, countries_found: list[Found]) -> list[Found]:
+    out = []
+    for f in countries_found:
+        m = BODIES.match(article.text, f.end)
+        if m:
+            words = article.text[f.start:m.end()]
+            out.append(Found(f.start, m.end(), "Organization", words, "rule"))
+    return out
 
 
 def _from_rule(article: Article, rule: RuleName) -> Found:
@@ -97,5 +114,7 @@ def surnames(article: Article, taken: list[Found]) -> list[Found]:
 
 
 def find_mentions(article: Article, gazetteers: list[Names]) -> list[Found]:
-    taken = resolve(_graph_hits(article, gazetteers) + _country_hits(article) + _rule_hits(article))
+    rules = _rule_hits(article)
+    national = _country_hits(article) + [f for f in rules if f.via == "country"]
+    taken = resolve(_graph_hits(article, gazetteers) + national + rules + _bodies(article, national))
     return resolve(taken + surnames(article, taken))

@@ -103,22 +103,37 @@ def _closed(run: list[Token]) -> Iterator[list[Token]]:
     yield run
 
 
-def classify(text: str, toks: list[Token], run: list[Token], first: bool) -> Iterator[RuleName]:
+def classify(toks: list[Token], run: list[Token], first: bool) -> Iterator[RuleName]:
     """The names a run holds; `first`: the run starts its sentence."""
     words = [t.lower for t in run]
     roles = [i for i, w in enumerate(words) if w in ROLES]
     if roles and roles[-1] < len(run) - 1:
-        cut = roles[-1] + 1
+        cut = _post_end(run, roles[-1] + 1)
         if cut >= 2:  # a lone title ("President") is no post of its own
             yield RuleName(run[0].start, run[cut - 1].end, "Post", role=True)
-        yield RuleName(run[cut].start, run[-1].end, "Person")
+        if cut == len(run) - 1:  # "President Biden": after a title, a surname is a person
+            yield RuleName(run[cut].start, run[cut].end, "Person")
+        else:
+            yield from classify(toks, run[cut:], False)
         return
-    kind = _kind(text, toks, run, words, first)
-    if kind:
+    kind = _kind(toks, run, words, first)
+    joins = [i for i, w in enumerate(words) if w in CONNECTORS]
+    if kind == "Person" and joins:  # "Jose Raul Mulino of Panama": no name holds "of"
+        yield from classify(toks, run[:joins[0]], first)
+        yield from classify(toks, run[joins[0] + 1:], False)
+    elif kind:
         yield RuleName(run[0].start, run[-1].end, kind)
 
 
-def _kind(text: str, toks: list[Token], run: list[Token], words: list[str], first: bool) -> str | None:
+def _post_end(run: list[Token], cut: int) -> int:
+    """Where the office ends: after its role word, or, when "of" or "for" follows it
+    ("Secretary of State Antony Blinken"), before the last two words (the name)."""
+    if run[cut].lower in ("of", "for") and len(run) - cut > 3:
+        return len(run) - 2
+    return cut
+
+
+def _kind(toks: list[Token], run: list[Token], words: list[str], first: bool) -> str | None:
     if ORG_HEADS & set(words):
         return "Organization"
     if words[-1] in PLACE_HEADS and len(run) > 1:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from app.extract.gazetteer import Names
+from app.extract.gazetteer import Names, place_forms
 from app.store.cypher import load
 from app.store.db import Plan, step
 
@@ -34,8 +34,10 @@ def names_since(since: datetime) -> Plan[list[dict[str, Any]]]:
 
 def add_rows(names: Names, rows: list[dict[str, Any]]) -> None:
     for row in rows:
-        other = [n.split(":", 1)[-1] for n in row["names"]]
-        names.add(row["id"], row["type"], row["name"], [row["name"], *row["aliases"], *other])
+        forms = [row["name"], *row["aliases"], *(n.split(":", 1)[-1] for n in row["names"])]
+        if row["type"] == "Place":
+            forms = [short for form in forms for short in place_forms(form)]
+        names.add(row["id"], row["type"], row["name"], forms)
 
 
 class Gazetteer:
@@ -50,7 +52,7 @@ class Gazetteer:
 
     def current(self, run: Runner) -> list[Names]:
         with self._lock:
-            if self._main is None or len(self._recent) > FOLD_AT:
+            if self._main is None or self._since is None or len(self._recent) > FOLD_AT:
                 self._build(run)
             else:
                 self._catch_up(run)
@@ -62,14 +64,16 @@ class Gazetteer:
         while rows := run(names_page(after)):
             add_rows(names, rows)
             after, count = rows[-1]["id"], count + len(rows)
-            newest = max([newest, *(r["recorded_at"] for r in rows)], key=_order)
+            page_newest = max(r["recorded_at"] for r in rows)
+            newest = page_newest if newest is None else max(newest, page_newest)
             log.info("gazetteer: %d entities read", count)
         self._main, self._recent, self._delta = names.seal(), [], Names().seal()
         self._since = newest
 
     def _catch_up(self, run: Runner) -> None:
-        if self._since is None:
-            return self._build(run)
+        """Names recorded since the last look, into the small automaton (rebuilt whole: it
+        holds at most FOLD_AT entities)."""
+        assert self._since is not None
         rows = run(names_since(self._since))
         if rows:
             self._recent.extend(rows)
@@ -77,9 +81,4 @@ class Gazetteer:
             delta = Names()
             add_rows(delta, self._recent)
             self._delta = delta.seal()
-        return None
 
-
-def _order(value: Any) -> Any:
-    """None sorts first among record times."""
-    return (value is not None, value.to_native() if hasattr(value, "to_native") else value)

@@ -12,9 +12,11 @@ Prints a Markdown report.
 """
 
 import argparse
+import os
 import statistics
 import time
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from app.model.actors import Actor
@@ -49,6 +51,12 @@ def long_article() -> str:
     while sum(len(t.split()) for t in out) < WORDS:
         out.append(texts[len(out) % len(texts)])
     return "\n\n".join(out)
+
+
+def rss_mb() -> float:
+    """This process's resident memory now (Linux)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def timed(work: Any) -> float:
@@ -98,9 +106,11 @@ def run(server: LocalNeo4j, size: int, repeat: int) -> dict[str, Any]:
         say(f"loading {size:,} generated entities")
         bulk_load(graph, data.sources, data.entities, data.relationships, 5000)
     graph.write("CALL db.awaitIndexes(600)")
-    gazetteer = Gazetteer()
+    gazetteer, before = Gazetteer(), rss_mb()
     build = timed(lambda: gazetteer.current(graph.run))
-    report = {"size": size, "gazetteer_build": build, "dev": quality(graph, gazetteer, False),
+    report = {"size": size, "gazetteer_build": build, "gazetteer_mb": rss_mb() - before,
+              "gazetteer_keys": sum(len(n) for n in gazetteer.current(graph.run)),
+              "dev": quality(graph, gazetteer, False),
               "held_out": quality(graph, gazetteer, True), "speed": speed(graph, gazetteer, repeat)}
     graph.close()
     return report
@@ -127,7 +137,8 @@ def markdown(r: dict[str, Any]) -> str:
         q = r[name]
         lines.append(f"| {name} | {q['recall']} % | {q['precision']} % | {q['linking']} % | "
                      f"{q['duplicates']} | {q['relation_precision']} % | {q['relation_recall']} % |")
-    lines += ["", f"- gazetteer first build: {r['gazetteer_build']:.2f} s",
+    lines += ["", f"- gazetteer first build: {r['gazetteer_build']:.2f} s, {r['gazetteer_keys']:,} "
+              f"distinct names, {r['gazetteer_mb']:.0f} MB more resident memory",
               f"- a {s['words']:,}-word article ({s['mentions']} mentions, {s['relations']} relations) "
               f"proposed warm: p50 {s['propose_p50']:.3f} s, worst {s['propose_max']:.3f} s",
               f"- review accepting {s['accepted']} proposals in one transaction: {s['accept_seconds']:.3f} s",
