@@ -95,13 +95,18 @@ def test_review_page_highlights_decides_and_adds_to_the_graph(page: Page, live: 
     for rid in touching:  # its relations are unticked and cannot be ticked
         expect(page.locator(f"input[data-relation='{rid}']")).not_to_be_checked()
         expect(page.locator(f"input[data-relation='{rid}']")).to_be_disabled()
+    person = next(m for m in ingest["mentions"] if m["text"] == "Orsolya Brandtner")
+    expect(page.locator(f"input[data-name='{person['id']}']")).to_be_visible()  # new: editable
+    expect(page.locator(f"input[data-name='{mexico['id']}']")).to_be_hidden()  # rejected: not
+    page.locator(f"input[data-name='{person['id']}']").fill("Orsolya Brandtner-Kovacs")
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     page.get_by_test_id("add").click()
     expect(page.get_by_test_id("result")).to_contain_text("new entities")
     assert page.locator("#banner").inner_text() == "Added to the graph."
     expect(page.get_by_test_id("add")).to_be_disabled()
-    person = httpx.get(f"{base}/entities/orsolya-brandtner").json()
-    assert person["type"] == "Person" and person["citations"][0]["quote"].startswith("Guatemala's interior")
+    made = httpx.get(f"{base}/entities/orsolya-brandtner-kovacs").json()  # the edited name
+    assert (made["name"], made["type"]) == ("Orsolya Brandtner-Kovacs", "Person")
+    assert made["citations"][0]["quote"].startswith("Guatemala's interior")
     guatemala = httpx.get(f"{base}/entities/guatemala").json()  # said twice, made once
     assert httpx.get(f"{base}/entities/guatemala-2").status_code == 404
     signed = {r["other"]["id"] for r in guatemala["relationships"]["SIGNED"]}

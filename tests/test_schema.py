@@ -69,3 +69,11 @@ def test_applying_the_schema_twice_changes_nothing(graph: Graph) -> None:
     assert meta_before is not None and meta_before["version"] == get_schema().version
     names = {row["name"] for row in before[1]}
     assert "entity_names" in names
+
+
+def test_the_quote_index_names_every_relationship_type() -> None:
+    """A relationship full-text index lists its types: a new type must join fact_quotes."""
+    text = (Path(__file__).resolve().parent.parent / "graph" / "schema" / "constraints.cypher").read_text()
+    line = next(ln for ln in text.splitlines() if ln.startswith("FOR ()-[r:"))
+    indexed = set(line.split("[r:", 1)[1].split("]", 1)[0].split("|"))
+    assert indexed == set(get_schema().relationships)

@@ -43,3 +43,11 @@ CREATE INDEX ingest_created_at IF NOT EXISTS FOR (i:Ingest) ON (i.created_at);
 CREATE CONSTRAINT ingest_rejection_unique IF NOT EXISTS FOR (r:IngestRejection) REQUIRE r.key IS UNIQUE;
 // The ingestion gazetteer catches up on names recorded since it was built.
 CREATE INDEX entity_recorded_at IF NOT EXISTS FOR (n:Entity) ON (n.recorded_at);
+// Quote search (GET /facts?q=): the words of every citation, on facts and on entities.
+// `english` stems ("vows" finds "vowed"); a relationship index names its types, and a test
+// checks that this line names every type in graph/schema/relationships/.
+CREATE FULLTEXT INDEX fact_quotes IF NOT EXISTS
+FOR ()-[r:ABOUT|AFFECTS|ATTENDED|FUNDS|HOLDS_POST|HONOREE_OF|INITIATED|ISSUED|LOCATED_IN|NATIONALS_OF|PART_OF|PARTY_TO|POST_IN|PROVIDES_ASSISTANCE_TO|RELIES_ON|REPORTED|SIGNED|STATED|STATISTIC_OF]-() ON EACH [r.cite_quotes]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false}};
+CREATE FULLTEXT INDEX entity_quotes IF NOT EXISTS FOR (n:Entity) ON EACH [n.cite_quotes]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false}};

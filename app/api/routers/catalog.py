@@ -4,12 +4,20 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.deps import AsyncGraphDep
 from app.api.routers import ERRORS
+from app.model.facts import FactsOut, FactsParams
 from app.model.params import AgreementParams, PolicyParams, SnapshotParams
 from app.model.responses import InstrumentOut, SchemaOut, SourceOut
 from app.reads.catalog import get_source, instruments
+from app.reads.provenance import list_facts
 from app.schema.loader import get_schema
 
 router = APIRouter(tags=["catalog"])
+
+
+@router.get("/facts", response_model=FactsOut, responses=ERRORS,
+            summary="Cited facts by source, confidence, mode, speaker, entity, type, period or quote")
+async def facts(params: Annotated[FactsParams, Query()], graph: AsyncGraphDep) -> FactsOut:
+    return await graph.run(list_facts(params))
 
 
 @router.get("/agreements", response_model=list[InstrumentOut], responses=ERRORS,

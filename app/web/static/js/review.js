@@ -46,7 +46,20 @@ function renderText(ingest, types) {
   }));
 }
 
-function mentionChoice(m) {
+// A new entity's name and type, editable while "New" is chosen.
+function newFields(m, types) {
+  const box = el("div", undefined, { class: "new-fields", "data-new": m.id });
+  const name = el("input", undefined, { type: "text", "aria-label": `Name for ${m.text}`, "data-name": m.id });
+  name.value = m.name;
+  const type = el("select", undefined, { "aria-label": `Type for ${m.text}`, "data-type-of": m.id });
+  for (const t of Object.keys(types)) type.append(el("option", t, { value: t }));
+  type.value = m.type;
+  box.append(name, type);
+  return box;
+}
+
+function mentionChoice(m, types) {
+  const fields = newFields(m, types);
   const select = el("select", undefined, { "data-mention": m.id, "aria-label": `Decision for ${m.text}` });
   for (const c of m.candidates) {
     select.append(el("option", `${c.name} (${c.type}, ${Math.round(c.score)})`, { value: `link:${c.id}` }));
@@ -54,8 +67,10 @@ function mentionChoice(m) {
   select.append(el("option", `New ${m.type}: ${m.name}`, { value: "new" }));
   select.append(el("option", "Reject", { value: "reject" }));
   select.value = m.proposal === "link" ? `link:${m.candidates[0].id}` : "new";
+  fields.hidden = select.value !== "new";
   select.addEventListener("change", () => {
     const rejected = select.value === "reject";
+    fields.hidden = select.value !== "new";
     $(`mark-${m.id}`).classList.toggle("rejected", rejected);
     // A relation needs both its ends (and its speaker): rejecting a mention unticks them.
     for (const box of document.querySelectorAll(`input[data-ends~="${m.id}"]`)) {
@@ -63,15 +78,15 @@ function mentionChoice(m) {
       box.disabled = rejected;
     }
   });
-  return select;
+  return [select, fields];
 }
 
-function renderMentions(ingest) {
+function renderMentions(ingest, types) {
   const rows = ingest.mentions.map((m) => {
     const row = el("tr");
     row.append(el("td", m.text), el("td", m.type));
     const cell = el("td");
-    cell.append(mentionChoice(m));
+    cell.append(...mentionChoice(m, types));
     row.append(cell);
     return row;
   });
@@ -99,10 +114,13 @@ function renderRelations(ingest) {
 function decisions(ingest) {
   const mentions = {};
   for (const select of document.querySelectorAll("select[data-mention]")) {
+    const mid = select.dataset.mention;
     const [action, id] = select.value.split(":");
-    mentions[select.dataset.mention] = action === "link" ? { action: "link", id } :
-      action === "new" ? { action: "accept", name: ingest.mentions.find((m) => m.id === select.dataset.mention).name } :
-      { action: "reject" };
+    mentions[mid] = action === "link" ? { action: "link", id } : action === "reject" ? { action: "reject" } : {
+      action: "accept",
+      name: document.querySelector(`input[data-name="${mid}"]`).value.trim(),
+      type: document.querySelector(`select[data-type-of="${mid}"]`).value,
+    };
   }
   const relations = {};
   for (const box of document.querySelectorAll("input[data-relation]")) {
@@ -131,7 +149,7 @@ async function showIngest(id) {
   $("meta").textContent = [ingest.source.publisher, ingest.source.published, `status: ${ingest.status}`]
     .filter(Boolean).join(" · ");
   renderText(ingest, types);
-  renderMentions(ingest);
+  renderMentions(ingest, types);
   renderRelations(ingest);
   $("article").hidden = $("proposals").hidden = false;
   $("add").disabled = ingest.status !== "pending";
