@@ -96,3 +96,12 @@ def test_any_words_are_a_query_not_syntax(client: TestClient, q: str) -> None:
     answer = client.get("/facts", params={"q": q})
     assert answer.status_code == 200, answer.text
     assert client.get("/facts", params={"q": "Darién"}).json()["results"]  # as the quotes write it
+
+
+def test_sources_are_listed_with_their_fact_counts(client: TestClient) -> None:
+    listed = client.get("/sources").json()
+    seed = next(s for s in listed if s["id"] == SOURCE)
+    assert seed["kind"] == "news_article" and seed["relationships"] > 20 and seed["entities"] > 20
+    assert seed["relationships"] == len([f for f in facts(client, source=SOURCE) if f["type"] != "ATTRIBUTE"])
+    assert client.get("/sources", params={"publisher": "Nobody Weekly"}).json() == []
+    assert client.get("/sources", params={"limit": 501}).status_code == 422

@@ -1,4 +1,4 @@
-"""GET /facts: provenance questions. Which facts a source supports, which are attributed to
+"""GET /facts and GET /sources: provenance questions. Which facts a source supports, which are attributed to
 someone, which are uncertain, which held in a period, which quote says what."""
 
 import re
@@ -80,3 +80,21 @@ class FactsOut(BaseModel):
     query: dict[str, Any] = Field(description="The filters applied.")
 
 
+
+
+class SourcesParams(Params):
+    publisher: str | None = Field(None, max_length=200, description="Only this publisher's sources.")
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=100_000)
+
+
+class SourceSummary(BaseModel):
+    id: str
+    kind: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    relationships: int = Field(description="Relationships citing it.")
+    entities: int = Field(description="Entities citing it.")

@@ -3,7 +3,7 @@ entity, type, valid period, and the words of their quotes."""
 
 from typing import Any
 
-from app.model.facts import FactOut, FactsOut, FactsParams
+from app.model.facts import FactOut, FactsOut, FactsParams, SourcesParams, SourceSummary
 from app.store.codec import plain
 from app.store.cypher import load
 from app.store.db import Plan, step
@@ -30,3 +30,10 @@ def list_facts(params: FactsParams) -> Plan[FactsOut]:
     return FactsOut(results=[_fact(r) for r in rows[:params.limit]], more=len(rows) > params.limit,
                     query=params.model_dump(mode="json", by_alias=True, exclude_none=True,
                                             exclude={"limit", "offset"}))
+
+
+def list_sources(params: SourcesParams) -> Plan[list[SourceSummary]]:
+    rows = yield step(load("source_list"), t=params.t, publisher=params.publisher,
+                      offset=params.offset, limit=params.limit)
+    return [SourceSummary(**{k: plain(v) for k, v in row["source"].items()},
+                          relationships=row["relationships"], entities=row["entities"]) for row in rows]

@@ -4,11 +4,11 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.deps import AsyncGraphDep
 from app.api.routers import ERRORS
-from app.model.facts import FactsOut, FactsParams
+from app.model.facts import FactsOut, FactsParams, SourcesParams, SourceSummary
 from app.model.params import AgreementParams, PolicyParams, SnapshotParams
 from app.model.responses import InstrumentOut, SchemaOut, SourceOut
 from app.reads.catalog import get_source, instruments
-from app.reads.provenance import list_facts
+from app.reads.provenance import list_facts, list_sources
 from app.schema.loader import get_schema
 
 router = APIRouter(tags=["catalog"])
@@ -18,6 +18,12 @@ router = APIRouter(tags=["catalog"])
             summary="Cited facts by source, confidence, mode, speaker, entity, type, period or quote")
 async def facts(params: Annotated[FactsParams, Query()], graph: AsyncGraphDep) -> FactsOut:
     return await graph.run(list_facts(params))
+
+
+@router.get("/sources", response_model=list[SourceSummary], responses=ERRORS,
+            summary="Sources, newest first, with how many facts cite each")
+async def sources(params: Annotated[SourcesParams, Query()], graph: AsyncGraphDep) -> list[SourceSummary]:
+    return await graph.run(list_sources(params))
 
 
 @router.get("/agreements", response_model=list[InstrumentOut], responses=ERRORS,
