@@ -19,7 +19,7 @@ def schema_version(graph: Graph) -> dict[str, object] | None:
 
 def test_every_node_type_is_declared_with_an_rdf_class_and_constraint() -> None:
     schema = get_schema()
-    expected = {"Person", "Organization", "Country", "Place", "Agreement", "Policy",
+    expected = {"Person", "Organization", "Group", "Country", "Place", "Agreement", "Policy",
                 "Event", "Post", "Source", "Statistic", "Statement"}
     assert set(schema.nodes) == expected
     assert "Source" not in set(EntityType)

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fastapi.testclient import TestClient
 
 from app.errors import SeedError
 from app.model.records import Bundle, EntityRecord, RelationshipRecord
@@ -162,3 +163,15 @@ def test_a_failure_mid_transaction_rolls_back_the_whole_batch(graph: Graph) -> N
     with pytest.raises(IncompleteWrite):
         write_bundle(graph, bundle)
     assert snapshot(graph) == before
+
+
+def test_groups_of_people_are_groups_and_dhs_carries_out_the_agreement(client: TestClient) -> None:
+    for group in ("chinese-migrants", "darien-gap-migrants", "international-aid-workers"):
+        assert client.get(f"/entities/{group}").json()["type"] == "Group"
+    assert "foaf/0.1/Group" in client.get("/id/chinese-migrants?format=nt").text
+    agreement = client.get("/entities/us-panama-deportation-agreement-2024").json()
+    implementers = agreement["relationships"]["IMPLEMENTS"]
+    assert [r["other"]["id"] for r in implementers] == ["us-department-of-homeland-security"]
+    assert implementers[0]["citations"][0]["quote"].startswith("The Department of Homeland Security will")
+    listed = client.get("/agreements", params={"country": "panama"}).json()[0]
+    assert [r["other"]["id"] for r in listed["implementers"]] == ["us-department-of-homeland-security"]

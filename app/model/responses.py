@@ -223,6 +223,7 @@ class InstrumentOut(BaseModel):
     funders: list[RelationshipOut] = Field(default_factory=list)
     issuers: list[RelationshipOut] = Field(default_factory=list)
     initiators: list[RelationshipOut] = Field(default_factory=list)
+    implementers: list[RelationshipOut] = Field(default_factory=list, description="Who carries it out.")
     affected: list[RelationshipOut] = Field(default_factory=list)
     other: list[RelationshipOut] = Field(default_factory=list)
 

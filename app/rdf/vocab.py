@@ -15,7 +15,8 @@ WD = Namespace("http://www.wikidata.org/entity/")
 __all__ = ["DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SH",
            "TIME", "VOID", "WD", "XSD", "Base", "base_for", "camel", "curie"]
 # The prefixes the schema files may use in rdf_class and rdf_predicate.
-SCHEMA_PREFIXES = {"schema": SCHEMA, "org": ORG}
+# FOAF as a plain Namespace: its rdflib class is a closed term list, typed differently.
+SCHEMA_PREFIXES = {"schema": SCHEMA, "org": ORG, "foaf": Namespace(str(FOAF))}
 
 # Organization kinds that make a schema:GovernmentOrganization.
 GOVERNMENT_KINDS = {"government", "government_agency", "ministry"}

@@ -19,6 +19,7 @@ ROLES = {
     ("FUNDS", "in"): "funders",
     ("ISSUED", "in"): "issuers",
     ("INITIATED", "in"): "initiators",
+    ("IMPLEMENTS", "in"): "implementers",
     ("AFFECTS", "out"): "affected",
 }
 FACT_LIMIT = 5000

@@ -10,6 +10,7 @@ CREATE CONSTRAINT policy_id_unique IF NOT EXISTS FOR (n:Policy) REQUIRE n.id IS 
 CREATE CONSTRAINT event_id_unique IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT post_id_unique IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT statement_id_unique IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT group_id_unique IF NOT EXISTS FOR (n:Group) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT statistic_id_unique IF NOT EXISTS FOR (n:Statistic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id_unique IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT schema_meta_key_unique IF NOT EXISTS FOR (n:SchemaMeta) REQUIRE n.key IS UNIQUE;
@@ -47,7 +48,7 @@ CREATE INDEX entity_recorded_at IF NOT EXISTS FOR (n:Entity) ON (n.recorded_at);
 // `english` stems ("vows" finds "vowed"); a relationship index names its types, and a test
 // checks that this line names every type in graph/schema/relationships/.
 CREATE FULLTEXT INDEX fact_quotes IF NOT EXISTS
-FOR ()-[r:ABOUT|AFFECTS|ATTENDED|FUNDS|HOLDS_POST|HONOREE_OF|INITIATED|ISSUED|LOCATED_IN|NATIONALS_OF|PART_OF|PARTY_TO|POST_IN|PROVIDES_ASSISTANCE_TO|RELIES_ON|REPORTED|SIGNED|STATED|STATISTIC_OF]-() ON EACH [r.cite_quotes]
+FOR ()-[r:ABOUT|AFFECTS|ATTENDED|FUNDS|HOLDS_POST|HONOREE_OF|IMPLEMENTS|INITIATED|ISSUED|LOCATED_IN|NATIONALS_OF|PART_OF|PARTY_TO|POST_IN|PROVIDES_ASSISTANCE_TO|RELIES_ON|REPORTED|SIGNED|STATED|STATISTIC_OF]-() ON EACH [r.cite_quotes]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false}};
 CREATE FULLTEXT INDEX entity_quotes IF NOT EXISTS FOR (n:Entity) ON EACH [n.cite_quotes]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false}};
