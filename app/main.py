@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from anyio import to_thread
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -14,6 +14,7 @@ from neo4j import GraphDatabase
 
 from app.api import middleware, problems
 from app.api.auth import ReadAccess
+from app.api.known_query import known_query_only
 from app.api.routers import (
     catalog,
     curation,
@@ -67,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Actors, policies, agreements and countries behind migration news, every fact cited.",
         version="0.1.0",
         lifespan=lifespan,
+        # A query parameter the route does not declare is a 422 naming it, not ignored.
+        dependencies=[Depends(known_query_only)],
     )
     app.state.settings = settings = settings or get_settings()
     app.state.gazetteer = Gazetteer()  # built at the first ingest, then kept current

@@ -67,10 +67,23 @@ class ReconcileParams(Params):
 class SuggestParams(Params):
     prefix: str = Field(min_length=1, max_length=200, examples=["mul"])
     cursor: int = Field(0, ge=0, le=10_000)
+    type: EntityType | None = Field(None, description="Entities of this type only.")
+
+
+class TermParams(BaseModel):
+    """Types and properties come from the schema, which has no record time: no as_recorded."""
+
+    model_config = ConfigDict(extra="forbid")
+    prefix: str = Field(min_length=1, max_length=200, examples=["per"])
+    cursor: int = Field(0, ge=0, le=10_000)
+
+
+class PropertyParams(TermParams):
     type: EntityType | None = Field(None, description="Properties of this type only.")
 
 
-class ProposeParams(Params):
+class ProposeParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     type: EntityType = Field(examples=["Agreement"])
     limit: int = Field(0, ge=0, le=500, description="At most this many (0: all).")
 

@@ -85,9 +85,10 @@ def reconcile(queries: dict[str, ReconQuery], t: datetime) -> Plan[dict[str, Any
         for key in queries}
 
 
-def suggest_entities(prefix: str, cursor: int, t: datetime) -> Plan[dict[str, Any]]:
-    page = yield from search(SearchParams(q=prefix, limit=SUGGEST_PAGE, offset=cursor,
-                                          as_recorded=t))
+def suggest_entities(prefix: str, cursor: int, t: datetime,
+                     types: tuple[str, ...] = ()) -> Plan[dict[str, Any]]:
+    page = yield from search(SearchParams.model_validate(
+        {"q": prefix, "limit": SUGGEST_PAGE, "offset": cursor, "as_recorded": t, "type": list(types)}))
     return {"result": [{"id": h.id, "name": h.name, "description": h.description or "",
                         "notable": [{"id": h.type, "name": h.type}]} for h in page.results]}
 

@@ -14,10 +14,12 @@ from app.errors import BadRequest, PayloadTooLarge
 from app.model.reconcile import (
     ExtendRequest,
     PreviewParams,
+    PropertyParams,
     ProposeParams,
     ReconcileParams,
     ReconQuery,
     SuggestParams,
+    TermParams,
 )
 from app.model.responses import Problem
 from app.reads.entities import get_entity
@@ -108,16 +110,17 @@ async def reconcile_post(request: Request, graph: AsyncGraphDep,
 @router.get("/suggest/entity", responses=ERRORS, summary="Entities whose names start so")
 async def suggest_entity(params: Annotated[SuggestParams, Query()],
                          graph: AsyncGraphDep) -> dict[str, Any]:
-    return await graph.run(suggest_entities(params.prefix, params.cursor, params.t))
+    types = (str(params.type),) if params.type else ()
+    return await graph.run(suggest_entities(params.prefix, params.cursor, params.t, types))
 
 
 @router.get("/suggest/type", responses=ERRORS, summary="Entity types matching a prefix")
-async def suggest_type(params: Annotated[SuggestParams, Query()]) -> dict[str, Any]:
+async def suggest_type(params: Annotated[TermParams, Query()]) -> dict[str, Any]:
     return suggest_types(params.prefix, params.cursor)
 
 
 @router.get("/suggest/property", responses=ERRORS, summary="Properties matching a prefix")
-async def suggest_property(params: Annotated[SuggestParams, Query()]) -> dict[str, Any]:
+async def suggest_property(params: Annotated[PropertyParams, Query()]) -> dict[str, Any]:
     return suggest_properties(params.prefix, params.cursor, params.type and str(params.type))
 
 

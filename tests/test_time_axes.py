@@ -1,0 +1,74 @@
+"""Both time axes are honoured where a route declares them, and refused by name where it
+does not: no parameter is ever silently ignored (issue 24, item 1)."""
+
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+BEFORE_ANY_RECORD = "2001-01-01T00:00:00Z"
+# What a route needs besides its path to answer about the seed story.
+REQUIRED = {"/paths": {"from": "alejandro-mayorkas", "to": "jose-raul-mulino"},
+            "/connections": {"ids": ["united-states", "panama"]}, "/subgraph": {"ids": ["panama"]},
+            "/entities": {"q": "Panama"}, "/facts": {"source": "seed-000-eb3fd6c821e75620"},
+            "/reconcile": {"queries": '{"q0": {"query": "Panama"}}'},
+            "/reconcile/suggest/entity": {"prefix": "pan"}, "/reconcile/preview": {"id": "panama"}}
+PATH_VALUES = {"entity_id": "panama", "ident": "panama", "source_id": "seed-000-eb3fd6c821e75620",
+               "rel_id": "panama--party-to--us-panama-deportation-agreement-2024",
+               "fact_id": "panama--party-to--us-panama-deportation-agreement-2024"}
+
+
+def operations(client: TestClient) -> list[tuple[str, str, dict[str, Any]]]:
+    spec = client.get("/openapi.json").json()
+    return [(method.upper(), path, op) for path, ops in spec["paths"].items() for method, op in ops.items()]
+
+
+def url(path: str) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: PATH_VALUES.get(m.group(1), "panama"), path)
+
+
+def declares(op: dict[str, Any], name: str) -> bool:
+    return any(p["name"] == name and p["in"] == "query" for p in op.get("parameters", []))
+
+
+def test_an_undeclared_query_parameter_is_a_422_naming_it(client: TestClient) -> None:
+    """Every documented operation; the time axes on routes that do not take them above all."""
+    wrong = []
+    for method, path, _ in operations(client):
+        answer = client.request(method, url(path), params={"bogus_param": "1"})
+        body = answer.json() if "json" in answer.headers.get("content-type", "") else {}
+        named = any(e.get("loc") == ["query", "bogus_param"] for e in body.get("errors", []))
+        if answer.status_code not in (401, 422) or (answer.status_code == 422 and not named):
+            wrong.append((method, path, answer.status_code))
+    assert wrong == []
+    export = client.get("/export", params={"as_recorded": BEFORE_ANY_RECORD})
+    assert export.status_code == 422 and "as_recorded" in export.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/id/{ident}", "/export", "/.well-known/void"])
+def test_routes_without_the_time_axes_name_them_in_the_refusal(client: TestClient, path: str) -> None:
+    for name, value in (("as_of", "2024-07-01"), ("as_recorded", BEFORE_ANY_RECORD)):
+        declared = any(declares(op, name) for m, p, op in operations(client) if p == path and m == "GET")
+        answer = client.get(url(path), params={name: value})
+        assert declared or (answer.status_code == 422 and name in answer.json()["detail"]), answer.text
+
+
+def test_every_get_route_declaring_as_recorded_answers_as_recorded(client: TestClient) -> None:
+    """Asked about a moment before anything was recorded, each answer differs from today's."""
+    same = []
+    for method, path, op in operations(client):
+        if method != "GET" or not declares(op, "as_recorded"):
+            continue
+        params = REQUIRED.get(path, {})
+        now = client.get(url(path), params=params)
+        then = client.get(url(path), params={**params, "as_recorded": BEFORE_ANY_RECORD})
+        if (now.status_code, now.content) == (then.status_code, then.content) or now.status_code != 200:
+            same.append((path, now.status_code, then.status_code))
+    assert same == [], same
+
+
+def test_entity_suggest_honours_its_type(client: TestClient) -> None:
+    every = client.get("/reconcile/suggest/entity", params={"prefix": "pan"}).json()["result"]
+    countries = client.get("/reconcile/suggest/entity", params={"prefix": "pan", "type": "Country"}).json()
+    assert len(every) > 1 and [h["id"] for h in countries["result"]] == ["panama"]
