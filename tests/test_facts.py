@@ -51,3 +51,24 @@ def test_every_entity_and_fact_uri_in_the_export_resolves(client: TestClient, gr
     unresolved = [u for u in set(uris) if client.get(u.removeprefix(BASE.base),
                                                      headers={"Accept": "text/turtle"}).status_code != 200]
     assert unresolved == []
+    names = {str(g.identifier) for g in store.graphs() if str(g.identifier).startswith(f"{BASE.base}/graph/")}
+    assert names and [n for n in names if client.get(n.removeprefix(BASE.base)).status_code != 200] == []
+
+
+def test_a_named_graph_uri_answers_with_that_graph_as_the_export_holds_it(client: TestClient,
+                                                                         graph: Graph) -> None:
+    source = "seed-000-eb3fd6c821e75620"
+    exported = Dataset()
+    exported.parse(data=b"".join(export_chunks(graph, FORMATS["nquads"], BASE)), format="nquads")
+    name = URIRef(f"{BASE.base}/graph/{source}")
+    answer = client.get(f"/graph/{source}")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/trig")
+    served = Dataset()
+    served.parse(data=answer.content, format="trig")
+    assert len(served.graph(name)) > 100
+    assert set(served.graph(name)) == set(exported.graph(name))
+    page = client.get(f"/graph/{source}", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "Facts citing it" in page.text
+    as_nt = client.get(f"/graph/{source}?format=nt")
+    assert as_nt.headers["content-type"].startswith("application/n-triples")
+    assert client.get("/graph/no-such-source").status_code == 404

@@ -67,7 +67,7 @@ def _citing(props: dict[str, Any], source_id: str) -> list[dict[str, Any]]:
 
 
 def get_source(source_id: str, t: datetime = FAR_FUTURE) -> Plan[SourceOut]:
-    rows = yield step(load("source_get"), id=source_id, limit=FACT_LIMIT, t=t)
+    rows = yield step(load("source_get"), id=source_id, limit=FACT_LIMIT, t=t, times=False)
     if not rows:
         raise NotFound(f"no source with id {source_id!r}", id=source_id)
     row = rows[0]

@@ -13,10 +13,13 @@ from app.errors import NotFound
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
 from app.rdf.export import jsonld_context
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, RdfFormat, rdf_format
+from app.rdf.named_graphs import source_graph
 from app.rdf.vocab import Base, base_for
-from app.web.html import browser_page
+from app.reads.catalog import get_source
+from app.web.html import browser_page, source_page
 
 router = APIRouter(tags=["linked data"])
+TRIG = FORMATS["trig"].media_type
 RDF_MEDIA_TYPES = [f.media_type for f in FORMATS.values()]
 FORMAT_HELP = f"One of {', '.join(FORMATS)} (aliases ttl, json-ld, rdf, nq)."
 
@@ -71,6 +74,27 @@ async def dereference_fact(
 ) -> Response:
     media_type = choose_media_type(accept, format)
     return negotiated(await graph.run(represent_fact(fact_id, media_type, base_of(request))), media_type)
+
+
+@router.get(
+    "/graph/{source_id}",
+    responses={**ERRORS, **NEGOTIATED, 200: {"content": {m: {} for m in [*RDF_MEDIA_TYPES, HTML]},
+                                             "description": "The source's named graph."}},
+    summary="Dereference a named-graph URI: the source and the facts it supports (TriG by "
+    "default; a page for people)",
+)
+async def named_graph(
+    request: Request, graph: AsyncGraphDep,
+    source_id: Annotated[str, Path(min_length=1, max_length=200, examples=["seed-000-eb3fd6c821e75620"])],
+    format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["trig"])] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Response:
+    media = rdf_format(format).media_type if format else negotiate(
+        accept, [TRIG, *RDF_MEDIA_TYPES, HTML], TRIG)  # people get the source's page
+    if media == HTML:
+        return negotiated(source_page(await graph.run(get_source(source_id))).encode(), HTML)
+    fmt = BY_MEDIA_TYPE[media]
+    return negotiated(await graph.run(source_graph(source_id, fmt, base_of(request))), media)
 
 
 @router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS,
