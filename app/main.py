@@ -14,6 +14,7 @@ from neo4j import GraphDatabase
 
 from app.api import middleware, problems
 from app.api.auth import ReadAccess
+from app.api.docs import with_default_examples
 from app.api.known_query import known_query_only
 from app.api.routers import (
     catalog,
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # A query parameter the route does not declare is a 422 naming it, not ignored.
         dependencies=[Depends(known_query_only)],
     )
+    app.openapi = with_default_examples(app)  # type: ignore[method-assign]
     app.state.settings = settings = settings or get_settings()
     app.state.gazetteer = Gazetteer()  # built at the first ingest, then kept current
     middleware.install(app, settings)  # the rate limit among them, for every route

@@ -29,7 +29,7 @@ class FactsParams(Params):
     entity: IdParam | None = Field(None, description="Only facts touching this entity.",
                                    examples=["panama"])
     rel_type: RelType | None = Field(None, description="Only relationships of this type "
-                                     "(entity attributes are left out).")
+                                     "(entity attributes are left out).", examples=["PARTY_TO"])
     from_: date | None = Field(None, alias="from", description="Facts whose valid time overlaps "
                                "[from, to].", examples=["2024-06-01"])
     to: date | None = Field(None, examples=["2024-06-30"])
@@ -83,7 +83,8 @@ class FactsOut(BaseModel):
 
 
 class SourcesParams(Params):
-    publisher: str | None = Field(None, max_length=200, description="Only this publisher's sources.")
+    publisher: str | None = Field(None, max_length=200, description="Only this publisher's sources.",
+                                  examples=["U.S. Department of Homeland Security"])
     limit: int = Field(50, ge=1, le=500)
     offset: int = Field(0, ge=0, le=100_000)
 

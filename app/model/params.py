@@ -25,7 +25,7 @@ class Params(BaseModel):
     as_recorded: datetime | None = Field(
         None, description="Answer from the graph as it was recorded at this moment (ISO 8601; "
         "UTC if no offset), e.g. the view published with a story. Separate from as_of.",
-        examples=["2026-01-01T00:00:00Z"])
+        examples=["2099-12-31T23:59:59Z"])
 
     @field_validator("as_recorded")
     @classmethod
@@ -68,7 +68,8 @@ class SearchParams(Params):
 
 class NeighborParams(Params):
     depth: int = Field(1, ge=1, le=3, description="Hops from the entity (1 to 3).")
-    type: list[EntityType] = Field(default_factory=list, description="Only neighbors of these types.")
+    type: list[EntityType] = Field(default_factory=list, description="Only neighbors of these types.",
+                                   examples=[["Person", "Organization"]])
     rel_type: list[RelType] = Field(default_factory=list, description="Only these relationship types.",
                                     examples=[["PARTY_TO"]])
     direction: Direction = Field(Direction.both, description="Follow relationships out, in or both.")
@@ -85,9 +86,9 @@ class PathParams(Params):
         "the entities in between (and the direct links) of those already found."))
     max_hops: int = Field(4, ge=1, le=6, description="Longest path, in relationships.")
     as_of: AsOf = None
-    exclude_type: list[EntityType] = Field(default_factory=list,
+    exclude_type: list[EntityType] = Field(default_factory=list, examples=[["Event"]],
                                            description="Entity types no path may pass through.")
-    exclude_rel_type: list[RelType] = Field(default_factory=list,
+    exclude_rel_type: list[RelType] = Field(default_factory=list, examples=[["REPORTED"]],
                                             description="Relationship types no path may use.")
 
     @model_validator(mode="after")
@@ -130,11 +131,11 @@ class InstrumentParams(Params):
 
 
 class AgreementParams(InstrumentParams):
-    status: AgreementStatus | None = None
+    status: AgreementStatus | None = Field(None, examples=["signed"])
 
 
 class PolicyParams(InstrumentParams):
-    status: PolicyStatus | None = None
+    status: PolicyStatus | None = Field(None, examples=["in_force"])
 
 
 class SubgraphParams(Params):

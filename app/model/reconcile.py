@@ -67,7 +67,7 @@ class ReconcileParams(Params):
 class SuggestParams(Params):
     prefix: str = Field(min_length=1, max_length=200, examples=["mul"])
     cursor: int = Field(0, ge=0, le=10_000)
-    type: EntityType | None = Field(None, description="Entities of this type only.")
+    type: EntityType | None = Field(None, description="Entities of this type only.", examples=["Person"])
 
 
 class TermParams(BaseModel):
@@ -79,7 +79,8 @@ class TermParams(BaseModel):
 
 
 class PropertyParams(TermParams):
-    type: EntityType | None = Field(None, description="Properties of this type only.")
+    type: EntityType | None = Field(None, description="Properties of this type only.",
+                                    examples=["Agreement"])
 
 
 class ProposeParams(BaseModel):

@@ -37,7 +37,8 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "Invalid record: every problem listed with its record and field."},
 }
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, max_length=200, examples=["panama"])]
-Note = Annotated[str | None, Query(max_length=500, description="Why (kept in the history).")]
+Note = Annotated[str | None, Query(max_length=500, description="Why (kept in the history).",
+                                   examples=["Duplicate of another entry"])]
 
 
 def _report(report: LoadReport) -> WriteReport:

@@ -25,7 +25,8 @@ INGEST_ERRORS: dict[int | str, dict[str, Any]] = {
     409: {"model": Problem, "description": "The ingest was reviewed already."},
     422: {"model": Problem, "description": "Invalid input, naming the field."},
 }
-IngestId = Annotated[str, Path(pattern=r"^ingest-[0-9a-f]{16}$", examples=["ingest-0123456789abcdef"])]
+# The id that POST /ingest's own example text gets: try that first, then this.
+IngestId = Annotated[str, Path(pattern=r"^ingest-[0-9a-f]{16}$", examples=["ingest-9cde00f56061bdb6"])]
 
 
 @router.post("/ingest", status_code=status.HTTP_201_CREATED, response_model=Ingest,
@@ -44,7 +45,8 @@ def post_ingest(body: IngestIn, who: EditorDep, graph: GraphDep, request: Reques
             summary="The review queue, newest first (editor)")
 def queue(who: EditorDep, graph: GraphDep,
           state: Annotated[Literal["pending", "reviewed", "rejected"] | None,
-                           Query(alias="status", description="Only ingests in this state.")] = None,
+                           Query(alias="status", description="Only ingests in this state.",
+                                 examples=["pending"])] = None,
           limit: Annotated[int, Query(ge=1, le=500)] = 50,
           offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> list[IngestSummary]:
     return graph.run(list_ingests(state, limit, offset))

@@ -28,6 +28,7 @@ async def get_keys(who: AdminDep, graph: AsyncGraphDep) -> list[dict[str, Any]]:
 
 @router.delete("/{key_id}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_ERRORS,
                summary="Revoke a key (admin)")
-def delete_key(key_id: Annotated[str, Path(pattern=r"^[0-9a-f]{12}$")], who: AdminDep,
+def delete_key(key_id: Annotated[str, Path(pattern=r"^[0-9a-f]{12}$", examples=["0123456789ab"])],
+               who: AdminDep,
                graph: GraphDep) -> None:
     revoke_key(graph, key_id)
