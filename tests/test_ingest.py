@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.extract.article import extract
 from app.extract.spans import Article
 from app.model.actors import Role
 from app.reads.gazetteer import Gazetteer
@@ -75,6 +76,18 @@ def test_new_names_are_proposed_new_with_a_type(ingest: dict[str, Any]) -> None:
     venezuela = mention(ingest, "Venezuelan")
     assert (venezuela["type"], venezuela["name"]) == ("Country", "Venezuela")
     assert mention(ingest, "Ecuadorian Ministry of Foreign Affairs")["type"] == "Organization"
+    # A held name inside a longer one is not that entity: Panama City is not Panama, and
+    # the agreement Panama and Costa Rica signed is not the U.S.-Panama one.
+    city, agreement = mention(ingest, "Panama City"), mention(ingest, "agreement")
+    assert (city["proposal"], city["type"]) == ("new", "Place")
+    assert (agreement["proposal"], agreement["type"]) == ("new", "Agreement")
+
+
+def test_proposed_names_keep_plain_spaces() -> None:
+    """A name proposed from a line-wrapped sentence survives a browser's text input."""
+    found = extract("Costa Rica's security minister Mario Zamora said the accord would speed up\n"
+                    "returns of migrants.", None, []).mentions
+    assert found and all(m.name == " ".join(m.name.split()) for m in found)
 
 
 def relation(ingest: dict[str, Any], subject: str, type_: str) -> dict[str, Any]:

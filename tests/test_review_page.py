@@ -104,6 +104,7 @@ def test_review_page_highlights_decides_and_adds_to_the_graph(page: Page, live: 
     expect(page.get_by_test_id("result")).to_contain_text("new entities")
     assert page.locator("#banner").inner_text() == "Added to the graph."
     expect(page.get_by_test_id("add")).to_be_disabled()
+    expect(page.locator("#meta")).to_contain_text("status: reviewed")
     made = httpx.get(f"{base}/entities/orsolya-brandtner-kovacs").json()  # the edited name
     assert (made["name"], made["type"]) == ("Orsolya Brandtner-Kovacs", "Person")
     assert made["citations"][0]["quote"].startswith("Guatemala's interior")

@@ -85,7 +85,7 @@ class Sentenced:
         cut = self.tpl.text.find("⟨", start, end)
         start, end = self.tpl.span(start, cut if cut > start else end)
         words = self.article.text[start:end].rstrip(" ,.;:")
-        self.mentions.append(Found(start, start + len(words), type_, name, "rule",
+        self.mentions.append(Found(start, start + len(words), type_, " ".join(name.split()), "rule",
                                    properties=properties))
         return len(self.mentions) - 1
 
@@ -137,7 +137,8 @@ def _stated(s: Sentenced) -> tuple[int, int] | None:
                   s.tpl.text)
     if not m or m.group(3).count(" ") < 2:
         return None
-    said = s.article.text[s.tpl.span(m.start(3), m.end(3))[0]:s.sentence.end].rstrip(" .\"”")
+    said = " ".join(s.article.text[s.tpl.span(m.start(3), m.end(3))[0]:s.sentence.end].split())
+    said = said.rstrip(" .\"”")
     verb = m.group(2)
     kind = next((k for k, stems in KIND.items() if verb.startswith(stems)), "statement")
     speaker = int(m.group(1))

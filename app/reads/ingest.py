@@ -28,12 +28,17 @@ from app.model.ingest import (
 )
 from app.model.matching import Candidate
 from app.reads.matching import MatchQuery, match_many
+from app.reads.names import tokens
 from app.store.codec import plain
 from app.store.cypher import load
 from app.store.db import Plan, step
 
-# A mention links to its top candidate at this score; the reconciliation API's stricter
-# `match: true` (90 and a lead) is for linking without a person looking.
+# A mention links to its top candidate at STRONG; at LINK_AT only when every word of the
+# mention is in the candidate's name ("Darien" is the Darién Gap), never the other way
+# round ("Panama City" is not Panama, a new agreement "between Panama and Costa Rica" is not
+# the U.S.-Panama one). The reconciliation API's `match: true` (90 and a lead) is stricter
+# still: it links without a person looking.
+STRONG = 90.0
 LINK_AT = 85.0
 
 
@@ -58,9 +63,15 @@ def _key(query: MatchQuery) -> str:
     return f"{query.name}|{','.join(query.types)}"
 
 
+def links(found: Found, top: Candidate | None) -> bool:
+    if top is None or top.score < LINK_AT:
+        return False
+    return top.score >= STRONG or set(tokens(found.name)) <= set(tokens(top.name))
+
+
 def _mention(index: int, found: Found, ex: Extraction, ranked: list[Candidate]) -> Mention:
     sentence = ex.article.sentence_at(found.start)
-    link = bool(ranked) and ranked[0].score >= LINK_AT
+    link = links(found, ranked[0] if ranked else None)
     type_ = ranked[0].type if link else found.type
     return Mention(id=f"m{index}", start=found.start, end=found.end,
                    text=ex.article.text[found.start:found.end], type=type_, name=found.name,

@@ -156,8 +156,10 @@ async function showIngest(id) {
   $("add").onclick = async () => {
     $("add").disabled = true;
     try {
-      renderResult(await call(`/ingest/${encodeURIComponent(id)}/review`, {
-        method: "POST", body: JSON.stringify(decisions(ingest)), headers: { "Content-Type": "application/json" } }));
+      const out = await call(`/ingest/${encodeURIComponent(id)}/review`, {
+        method: "POST", body: JSON.stringify(decisions(ingest)), headers: { "Content-Type": "application/json" } });
+      renderResult(out);
+      $("meta").textContent = $("meta").textContent.replace("status: pending", `status: ${out.status}`);
       banner("Added to the graph.", "info");
     } catch (err) {
       $("add").disabled = false;
@@ -172,7 +174,8 @@ async function showQueue() {
   $("queue-list").replaceChildren(...(queue.length ? queue.map((q) => {
     const li = el("li");
     li.append(el("a", q.title || q.id, { href: `/review/${q.id}` }),
-      ` — ${q.status}, ${q.mentions} mentions, ${q.relations} relations`);
+      ` — ${q.status}, ingested ${q.created_at.slice(0, 16).replace("T", " ")} UTC, ` +
+      `${q.mentions} mentions, ${q.relations} relations`);
     return li;
   }) : [el("li", "Nothing to review. Ingest an article with POST /ingest or mgraph ingest.")]));
 }
