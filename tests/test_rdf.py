@@ -271,3 +271,25 @@ def test_the_vocabulary_and_void_answer_in_every_format(client: TestClient) -> N
             answer = client.get(f"{path}?format={fmt}")
             assert answer.status_code == 200, (path, fmt, answer.text[:200])
             assert "vocab" in answer.text
+
+
+def test_the_vocabulary_defines_every_term_of_ours_the_export_uses(client: TestClient,
+                                                                   graph: Neo4jGraph) -> None:
+    exported = Dataset()
+    exported.parse(data=b"".join(export_chunks(graph, FORMATS["nquads"], BASE)), format="nquads")
+    ours = str(BASE.vocab)
+    used = {t for q in exported.quads((None, None, None, None)) for t in (q[1], q[2])
+            if isinstance(t, URIRef) and str(t).startswith(ours)}
+    vocab = Graph().parse(data=client.get("/vocab?format=ttl").text, format="turtle")
+    assert len(used) > 40 and used - set(vocab.subjects()) == set()
+
+
+def test_the_vocabulary_and_the_dataset_description_have_a_page_for_people(client: TestClient) -> None:
+    for path, words in (("/vocab", ["mg: vocabulary", "quote", "partyTo"]),
+                        ("/.well-known/void", ["The dataset", "void:triples"])):
+        answer = client.get(path, headers={"Accept": "text/html"})
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
+        assert all(w in answer.text for w in words) and "null" not in answer.text
+        assert "Accept" in answer.headers["vary"].split(", ")
+        assert client.get(path).headers["content-type"].startswith("text/turtle")  # the default
+        assert client.get(path, headers={"Accept": "image/png"}).status_code == 406

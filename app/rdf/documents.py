@@ -129,6 +129,12 @@ def dataset_description(base: Base) -> Plan[Graph]:
     return g
 
 
+def _datatype_property(g: Graph, predicate: URIRef, comment: str, v: Any) -> None:
+    if str(predicate).startswith(str(v)):
+        g.add((predicate, RDF.type, OWL.DatatypeProperty))
+        g.add((predicate, RDFS.comment, Literal(comment, lang="en")))
+
+
 def vocabulary(base: Base) -> Graph:
     """Our own terms, each tied to the standard term it refines."""
     schema, v = get_schema(), base.vocab
@@ -149,20 +155,24 @@ def vocabulary(base: Base) -> Graph:
         g.add((v[label], RDFS.label, Literal(label, lang="en")))
         g.add((v[label], RDFS.comment, Literal(node.description, lang="en")))
         for name, spec in node.properties.items():
-            predicate = property_predicate(name, spec, base)
-            if str(predicate).startswith(str(v)):
-                g.add((predicate, RDF.type, OWL.DatatypeProperty))
-                g.add((predicate, RDFS.comment, Literal(spec.description, lang="en")))
+            _datatype_property(g, property_predicate(name, spec, base), spec.description, v)
     for rtype, rel in schema.relationships.items():
         predicate = relationship_predicate(rtype, base)
         if str(predicate).startswith(str(v)):
             g.add((predicate, RDF.type, OWL.ObjectProperty))
             g.add((predicate, RDFS.label, Literal(rtype, lang="en")))
             g.add((predicate, RDFS.comment, Literal(rel.description, lang="en")))
+        for name, spec in rel.properties.items():  # on a Fact: purpose, how, under, ...
+            _datatype_property(g, property_predicate(name, spec, base), spec.description, v)
     for name, comment in (("quote", "The exact words in the source."),
                           ("confidence", "0 to 1: how sure the curator is."),
                           ("mode", "asserted, or attributed to someone by the source."),
-                          ("relationshipType", "The graph's relationship type of a Fact.")):
+                          ("relationshipType", "The graph's relationship type of a Fact."),
+                          ("citationIndex", "A citation's place among its fact's citations, from 0."),
+                          ("supports", "An attribute of the entity that the citation supports."),
+                          ("sourceKind", "news_article, document, press_release or report."),
+                          ("contentHash", "sha256 of the source's text: the quotes are checked "
+                           "against this text.")):
         g.add((v[name], RDF.type, OWL.DatatypeProperty))
         g.add((v[name], RDFS.comment, Literal(comment, lang="en")))
     g.add((SCHEMA.Claim, RDFS.seeAlso, v.Statement))

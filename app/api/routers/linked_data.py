@@ -12,11 +12,12 @@ from app.api.routers import ERRORS, MOVED, NEGOTIATED, FactId
 from app.errors import NotFound
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
 from app.rdf.export import jsonld_context
-from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, RdfFormat, rdf_format
+from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, rdf_format
 from app.rdf.named_graphs import source_graph
 from app.rdf.vocab import Base, base_for
 from app.reads.catalog import get_source
 from app.web.html import browser_page, source_page
+from app.web.rdf_pages import described
 
 router = APIRouter(tags=["linked data"])
 TRIG = FORMATS["trig"].media_type
@@ -115,13 +116,16 @@ def context(request: Request) -> Response:
                     media_type="application/ld+json")
 
 
-def _rdf_format(accept: str | None, format: str | None) -> RdfFormat:
-    return rdf_format(format) if format else BY_MEDIA_TYPE[negotiate(accept, RDF_MEDIA_TYPES, "text/turtle")]
+def _media(accept: str | None, format: str | None) -> str:
+    """An RDF format's media type, or HTML for a browser (a ?format= is always RDF)."""
+    return rdf_format(format).media_type if format else negotiate(accept, [*RDF_MEDIA_TYPES, HTML],
+                                                                  "text/turtle")
 
 
-def _rdf_response(fmt: RdfFormat, doc: Graph, request: Request) -> Response:
-    body = serialize(doc, fmt, base_of(request))
-    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+def _described(media: str, doc: Graph, request: Request, title: str, intro: str) -> Response:
+    if media == HTML:
+        return negotiated(described(title, intro, doc).encode(), HTML)
+    return negotiated(serialize(doc, BY_MEDIA_TYPE[media], base_of(request)), media)
 
 
 @router.get("/.well-known/void", responses={**ERRORS, **NEGOTIATED,
@@ -130,8 +134,9 @@ def _rdf_response(fmt: RdfFormat, doc: Graph, request: Request) -> Response:
 async def void(request: Request, graph: AsyncGraphDep,
                format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
                accept: Annotated[str | None, Header()] = None) -> Response:
-    fmt = _rdf_format(accept, format)  # a bad Accept is a 406 before any database work
-    return _rdf_response(fmt, await graph.run(dataset_description(base_of(request))), request)
+    media = _media(accept, format)  # a bad Accept is a 406 before any database work
+    return _described(media, await graph.run(dataset_description(base_of(request))), request,
+                      "The dataset", "VoID and DCAT: its size, license, vocabularies and dumps.")
 
 
 @router.get("/vocab", responses={**ERRORS, **NEGOTIATED,
@@ -140,7 +145,9 @@ async def void(request: Request, graph: AsyncGraphDep,
 def vocab(request: Request,
           format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
           accept: Annotated[str | None, Header()] = None) -> Response:
-    return _rdf_response(_rdf_format(accept, format), vocabulary(base_of(request)), request)
+    return _described(_media(accept, format), vocabulary(base_of(request)), request,
+                      "The mg: vocabulary", "The service's own terms, each tied to the standard term "
+                      "it refines.")
 
 
 @router.get("/shapes.ttl", responses={**ERRORS, 200: {"content": {"text/turtle": {}}}},
