@@ -1,5 +1,6 @@
 // Agreements or policies ($kind) with every linked entity, and the countries
-// behind each link (the entity itself, or the country an organization is part of).
+// behind each link: the entity itself, the country an organization is part of, or the
+// country in which a person holds a post (Biden's asylum rule is a United States policy).
 MATCH (a:Entity)
 WHERE a.type = $kind AND ($status IS NULL OR a.status = $status)
   AND a.recorded_at <= $t AND (a.retracted_at IS NULL OR a.retracted_at > $t)
@@ -15,6 +16,13 @@ OPTIONAL MATCH (m)-[po:PART_OF]->(c:Country)
 WHERE po.recorded_at <= $t AND (po.retracted_at IS NULL OR po.retracted_at > $t)
   AND size([g IN coalesce(po.retracted_between, []) WHERE g <= $t]) % 2 = 0
 WITH a, r, m, collect(c.id) AS via
+OPTIONAL MATCH (m)-[hp:HOLDS_POST]->(:Post)-[pi:POST_IN]->(pc:Country)
+WHERE all(x IN [hp, pi] WHERE x.recorded_at <= $t AND (x.retracted_at IS NULL OR x.retracted_at > $t)
+          AND size([g IN coalesce(x.retracted_between, []) WHERE g <= $t]) % 2 = 0
+          AND ($as_of IS NULL OR ((x.valid_from IS NULL OR x.valid_from <= $as_of)
+                                  AND (x.valid_to IS NULL OR x.valid_to >= $as_of))))
+WITH a, r, m, via, collect(pc.id) AS held
+WITH a, r, m, via + held AS via
 WITH a, collect(CASE WHEN r IS NULL THEN null ELSE {
        type: type(r), direction: CASE WHEN startNode(r) = a THEN 'out' ELSE 'in' END,
        props: properties(r), other: m {.id, .name, .type}} END) AS rels,

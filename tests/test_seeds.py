@@ -175,3 +175,12 @@ def test_groups_of_people_are_groups_and_dhs_carries_out_the_agreement(client: T
     assert implementers[0]["citations"][0]["quote"].startswith("The Department of Homeland Security will")
     listed = client.get("/agreements", params={"country": "panama"}).json()[0]
     assert [r["other"]["id"] for r in listed["implementers"]] == ["us-department-of-homeland-security"]
+
+
+def test_a_policy_belongs_to_its_issuers_country(client: TestClient) -> None:
+    """Biden issued the asylum restriction and holds a post in the United States."""
+    us = client.get("/policies", params={"country": "united-states"}).json()
+    restriction = next(p for p in us if p["id"] == "biden-asylum-restriction-2024")
+    assert "united-states" in restriction["countries"]
+    assert "biden-asylum-restriction-2024" not in {p["id"] for p in client.get(
+        "/policies", params={"country": "ecuador"}).json()}
