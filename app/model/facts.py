@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from app.model.params import AsOf, IdParam, Params
-from app.model.responses import CitationOut, EntityRef
+from app.model.responses import CitationOut, EntityRef, SourceFields
 from app.schema.types import RelType
 
 # Lucene's operators: a query is words, never syntax ("fact_quotes" must not fail on "(").
@@ -89,13 +89,6 @@ class SourcesParams(Params):
     offset: int = Field(0, ge=0, le=100_000)
 
 
-class SourceSummary(BaseModel):
-    id: str
-    kind: str
-    title: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    published: str | None = None
-    language: str | None = None
+class SourceSummary(SourceFields):
     relationships: int = Field(description="Relationships citing it.")
     entities: int = Field(description="Entities citing it.")

@@ -243,15 +243,20 @@ class CitedEntity(BaseModel):
     citations: list[CitationOut]
 
 
-class SourceOut(BaseModel):
+class SourceFields(BaseModel):
+    """A source's metadata, in its full answer and in the list of sources."""
+
     id: str
     kind: str
     title: str | None = None
     publisher: str | None = None
     url: str | None = None
     published: str | None = None
-    document: str | None = None
     language: str | None = None
+
+
+class SourceOut(SourceFields):
+    document: str | None = None
     content_hash: str
     recorded_at: str | None = None
     text: str
