@@ -38,10 +38,12 @@ def filled(path: str, values: dict[str, Any]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), path)
 
 
-def test_every_get_succeeds_with_its_examples_alone(client: TestClient, graph: Graph) -> None:
+def test_every_get_succeeds_with_its_examples_alone(api: TestClient, db: Graph) -> None:
     """As "Try it out" then "Execute" would, authorized first where the route needs a key,
-    and after POST /ingest's own example (GET /ingest/{id}'s example is its id)."""
-    key = {"Authorization": f"Bearer {create_key(graph, 'docs admin', Role.admin)[0]}"}
+    and after POST /ingest's own example (GET /ingest/{id}'s example is its id). On the
+    module's own database: it writes a key and an ingest."""
+    client = api
+    key = {"Authorization": f"Bearer {create_key(db, 'docs admin', Role.admin)[0]}"}
     document = spec(client)
     assert client.post("/ingest", json=_body_example(document), headers=key).status_code in (200, 201)
     failing = []
