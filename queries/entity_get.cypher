@@ -1,5 +1,5 @@
 // One entity with its relationships to other entities, both directions, as recorded
-// at $t, grouped by type and ordered by the other entity's name. `counts` has each
+// at $t and valid on $as_of (undated ones kept, as everywhere), grouped by type and ordered by the other entity's name. `counts` has each
 // type's total; `rels` holds at most $per_type of each type (all when it is null), so
 // a country with 14,000 relationships is a page, not megabytes. Each group collects
 // only references; properties are read for the relationships returned.
@@ -13,6 +13,8 @@ WHERE n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
   AND size([g IN coalesce(n.retracted_between, []) WHERE g <= $t]) % 2 = 0
 OPTIONAL MATCH (n)-[r]-(m:Entity)
 WHERE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                          AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
   AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0
   AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
   AND size([g IN coalesce(m.retracted_between, []) WHERE g <= $t]) % 2 = 0

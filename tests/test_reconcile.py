@@ -162,3 +162,10 @@ def test_cors_on_every_reconciliation_endpoint(client: TestClient) -> None:
     preflight = client.options("/reconcile", headers={
         **origin, "Access-Control-Request-Method": "POST"})
     assert preflight.status_code == 200 and "POST" in preflight.headers["access-control-allow-methods"]
+
+
+def test_a_blank_prefix_suggests_nothing(client: TestClient) -> None:
+    """Found by the contract fuzz: a prefix of white space alone was a 500."""
+    for prefix in ("\v", " ", "\t\n"):
+        answer = client.get("/reconcile/suggest/entity", params={"prefix": prefix, "type": "Policy"})
+        assert answer.status_code == 200 and answer.json() == {"result": []}

@@ -2,10 +2,16 @@
 does not: no parameter is ever silently ignored (issue 24, item 1)."""
 
 import re
+import time
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from app.model.actors import Role
+from app.store.db import Graph
+from app.writes.keys import create_key
 
 BEFORE_ANY_RECORD = "2001-01-01T00:00:00Z"
 # What a route needs besides its path to answer about the seed story.
@@ -46,7 +52,7 @@ def test_an_undeclared_query_parameter_is_a_422_naming_it(client: TestClient) ->
     assert export.status_code == 422 and "as_recorded" in export.json()["detail"]
 
 
-@pytest.mark.parametrize("path", ["/id/{ident}", "/export", "/.well-known/void"])
+@pytest.mark.parametrize("path", ["/export", "/.well-known/void", "/graph/{source_id}"])
 def test_routes_without_the_time_axes_name_them_in_the_refusal(client: TestClient, path: str) -> None:
     for name, value in (("as_of", "2024-07-01"), ("as_recorded", BEFORE_ANY_RECORD)):
         declared = any(declares(op, name) for m, p, op in operations(client) if p == path and m == "GET")
@@ -72,3 +78,34 @@ def test_entity_suggest_honours_its_type(client: TestClient) -> None:
     every = client.get("/reconcile/suggest/entity", params={"prefix": "pan"}).json()["result"]
     countries = client.get("/reconcile/suggest/entity", params={"prefix": "pan", "type": "Country"}).json()
     assert len(every) > 1 and [h["id"] for h in countries["result"]] == ["panama"]
+
+
+def test_an_entity_and_its_uri_honour_both_axes(api: TestClient, db: Graph) -> None:
+    """A relationship valid in June 2024, recorded now: seen on a June day, not in August;
+    and not at all as recorded before it was written. /id answers as /entities does."""
+    key = {"Authorization": f"Bearer {create_key(db, 'axes editor', Role.editor)[0]}"}
+    before = datetime.now(UTC).isoformat()
+    time.sleep(0.05)
+    dated = {"type": "RELIES_ON", "from": "ecuador", "to": "mexico", "valid_from": "2024-06-01",
+             "valid_to": "2024-06-30", "properties": {"purpose": "Visa policy coordination."},
+             "citations": [{"source": "seed-000-eb3fd6c821e75620", "confidence": 0.8, "mode": "asserted",
+                            "quote": "Ecuador has imposed visa requirements for Chinese migrants"}]}
+    assert api.post("/relationships", json=dated, headers=key).status_code == 201
+
+    def relies_on(path: str, **params: str) -> list[str]:
+        answer = api.get(path, params={"format": "json", **params} if path.startswith("/id") else params)
+        assert answer.status_code == 200, answer.text
+        return [r["other"]["id"] for r in answer.json()["relationships"].get("RELIES_ON", [])]
+
+    for path in ("/entities/ecuador", "/id/ecuador"):
+        assert "mexico" in relies_on(path, as_of="2024-06-15")
+        assert "mexico" not in relies_on(path, as_of="2024-08-01")
+        assert "mexico" in relies_on(path)
+        assert "mexico" not in relies_on(path, as_recorded=before)
+        assert "ISSUED" in api.get(path, params={"as_of": "2024-08-01", **(
+            {"format": "json"} if path.startswith("/id") else {})}).json()["relationships"]  # undated kept
+    fact = "/fact/ecuador--relies-on--mexico"
+    assert fact not in api.get("/id/ecuador", params={"format": "ttl", "as_of": "2024-08-01"}).text
+    assert fact in api.get("/id/ecuador", params={"format": "ttl", "as_of": "2024-06-15"}).text
+    assert api.get("/id/seed-000-eb3fd6c821e75620", params={"as_recorded": BEFORE_ANY_RECORD,
+                                                           "format": "ttl"}).status_code == 404

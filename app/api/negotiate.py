@@ -1,7 +1,10 @@
 """Content negotiation: which media type a request gets, and what an entity URI answers in it
 (RDF, the API's JSON, or HTML)."""
 
+from datetime import date, datetime
+
 from app.errors import NotFound
+from app.model.params import FAR_FUTURE
 from app.rdf.documents import fact_document, resource_document
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, HTML, JSON, UnsupportedFormat, rdf_format
 from app.rdf.vocab import Base
@@ -69,16 +72,16 @@ def choose_media_type(accept: str | None, format_param: str | None) -> str:
     return negotiate(accept, ENTITY_MEDIA_TYPES, DEFAULT_MEDIA_TYPE)
 
 
-def _json_or_html(ident: str, media_type: str) -> Plan[bytes]:
+def _json_or_html(ident: str, media_type: str, t: datetime, as_of: date | None) -> Plan[bytes]:
     try:
-        entity = yield from get_entity(ident)
+        entity = yield from get_entity(ident, t, as_of=as_of)
         if media_type == JSON:
             return entity.model_dump_json(by_alias=True).encode()
         return browser_page(entity_fragment(entity)).encode()
     except NotFound:
         pass
     try:
-        source = yield from get_source(ident)
+        source = yield from get_source(ident, t)
     except NotFound:
         raise NotFound(f"no entity or source with id {ident!r}", id=ident) from None
     if media_type == JSON:
@@ -86,11 +89,12 @@ def _json_or_html(ident: str, media_type: str) -> Plan[bytes]:
     return source_page(source).encode()
 
 
-def represent(ident: str, media_type: str, base: Base) -> Plan[bytes]:
-    """The body of `/id/{ident}` in `media_type`."""
+def represent(ident: str, media_type: str, base: Base, t: datetime = FAR_FUTURE,
+              as_of: date | None = None) -> Plan[bytes]:
+    """The body of `/id/{ident}` in `media_type`, as recorded at `t`, valid on `as_of`."""
     if media_type in (JSON, HTML):
-        return (yield from _json_or_html(ident, media_type))
-    return (yield from resource_document(ident, BY_MEDIA_TYPE[media_type], base))
+        return (yield from _json_or_html(ident, media_type, t, as_of))
+    return (yield from resource_document(ident, BY_MEDIA_TYPE[media_type], base, t, as_of))
 
 
 def represent_fact(fact_id: str, media_type: str, base: Base) -> Plan[bytes]:

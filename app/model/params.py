@@ -146,7 +146,7 @@ class SubgraphParams(Params):
 
 
 class SnapshotParams(Params):
-    """For reads that take only the record-time axis."""
+    """For reads that take the record-time axis (and, where they say so, as_of)."""
 
 
 class TimelineParams(SnapshotParams):
@@ -156,7 +156,18 @@ class TimelineParams(SnapshotParams):
     offset: int = Field(0, ge=0, le=100_000, description="Entries to skip.")
 
 
-class EntityParams(SnapshotParams):
+class DatedParams(SnapshotParams):
+    as_of: AsOf = None
+
+
+class DocumentParams(DatedParams):
+    """/id/{id}: both time axes, and the format."""
+
+    format: str | None = Field(None, max_length=20, description="Override Accept: json, html, or "
+                               "ttl, jsonld, nt, xml, trig, nquads.", examples=["ttl"])
+
+
+class EntityParams(DatedParams):
     per_type: int = Field(50, ge=1, le=10_000, description=(
         "At most this many relationships of each type, by the other entity's name; "
         "relationship_counts has the totals. Hubs such as countries have thousands."))

@@ -2,7 +2,7 @@
 vocabulary and the shapes, each under the deployment's base URI."""
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from app.errors import NotFound
+from app.model.params import FAR_FUTURE
 from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, new_store, page_plan, prefixes
 from app.rdf.formats import FORMATS, RdfFormat
 from app.rdf.mapping import Emitter, property_predicate, relationship_predicate
@@ -45,14 +46,16 @@ def in_default_graph(store: Graph) -> Dataset:
     return dataset
 
 
-def resource_document(ident: str, fmt: RdfFormat, base: Base) -> Plan[bytes]:
-    """The description of one entity (with every relationship it takes part in) or source."""
+def resource_document(ident: str, fmt: RdfFormat, base: Base, t: datetime = FAR_FUTURE,
+                      as_of: date | None = None) -> Plan[bytes]:
+    """The description of one entity (with every relationship it takes part in, as recorded
+    at `t` and valid on `as_of`) or source."""
     store = new_store(fmt, base)
     emitter = Emitter(base, store)
     try:
-        props, rels = yield from get_entity_rows(ident)
+        props, rels = yield from get_entity_rows(ident, t, as_of)
     except NotFound:
-        rows = yield step(load("source_props"), id=ident)
+        rows = yield step(load("source_props"), id=ident, t=t)
         if not rows:
             raise NotFound(f"no entity or source with id {ident!r}", id=ident) from None
         emitter.source(rows[0]["props"])

@@ -1,6 +1,6 @@
 """Reads of one entity, and entity search. Routers call these; they hold no HTTP."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NoReturn
 
 from app.errors import InvalidInput, Moved, NotFound
@@ -49,9 +49,10 @@ def missing_entities(ids: list[str], t: datetime) -> Plan[NoReturn]:
 
 
 def _entity_rows(entity_id: str, t: datetime, per_type: int | None,
-                 stamps: bool = False) -> Plan[EntityRows]:
+                 stamps: bool = False, as_of: date | None = None) -> Plan[EntityRows]:
     """With `stamps`, each `recorded_at` is the text `plain()` would give it (entity_get)."""
-    rows = yield step(load("entity_get"), id=entity_id, t=t, per_type=per_type, stamps=stamps)
+    rows = yield step(load("entity_get"), id=entity_id, t=t, per_type=per_type, stamps=stamps,
+                      as_of=as_of)
     if not rows:
         yield from missing_entities([entity_id], t)
     props, rels = rows[0]["props"], rows[0]["rels"]
@@ -62,18 +63,19 @@ def _entity_rows(entity_id: str, t: datetime, per_type: int | None,
     return props, rels, {c["type"]: c["count"] for c in rows[0]["counts"]}
 
 
-def get_entity_rows(entity_id: str, t: datetime = FAR_FUTURE,
+def get_entity_rows(entity_id: str, t: datetime = FAR_FUTURE, as_of: date | None = None,
                     ) -> Plan[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """The entity's properties and every one of its relationships (documents, timeline)."""
-    props, rels, _ = yield from _entity_rows(entity_id, t, None)
+    props, rels, _ = yield from _entity_rows(entity_id, t, None, as_of=as_of)
     return props, rels
 
 
 def get_entity(entity_id: str, t: datetime = FAR_FUTURE, per_type: int | None = None,
-               ) -> Plan[EntityOut]:
-    """The entity with at most `per_type` relationships of each type (all when None)."""
-    return EntityOut.model_validate(entity_data(*(yield from _entity_rows(entity_id, t, per_type,
-                                                                           stamps=True))))
+               as_of: date | None = None) -> Plan[EntityOut]:
+    """The entity with at most `per_type` relationships of each type (all when None), those
+    valid on `as_of` when given."""
+    return EntityOut.model_validate(entity_data(*(yield from _entity_rows(
+        entity_id, t, per_type, stamps=True, as_of=as_of))))
 
 
 def search(params: SearchParams) -> Plan[SearchPage]:

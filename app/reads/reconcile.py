@@ -87,6 +87,8 @@ def reconcile(queries: dict[str, ReconQuery], t: datetime) -> Plan[dict[str, Any
 
 def suggest_entities(prefix: str, cursor: int, t: datetime,
                      types: tuple[str, ...] = ()) -> Plan[dict[str, Any]]:
+    if not prefix.strip():  # white space alone ("\v") names nothing: no suggestions
+        return {"result": []}
     page = yield from search(SearchParams.model_validate(
         {"q": prefix, "limit": SUGGEST_PAGE, "offset": cursor, "as_recorded": t, "type": list(types)}))
     return {"result": [{"id": h.id, "name": h.name, "description": h.description or "",

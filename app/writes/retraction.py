@@ -18,7 +18,8 @@ from app.writes.loader import LoadReport, bundle_rows, write_rows_tx
 
 def current_relationships(graph: Graph, entity_id: str) -> list[dict[str, Any]]:
     """Every live relationship of the entity, as the entity read gets them."""
-    rows = graph.read(load("entity_get"), id=entity_id, t=FAR_FUTURE, per_type=None, stamps=False)
+    rows = graph.read(load("entity_get"), id=entity_id, t=FAR_FUTURE, per_type=None, stamps=False,
+                      as_of=None)
     return list(rows[0]["rels"]) if rows else []
 
 

@@ -32,7 +32,7 @@ async def search_entities(params: Annotated[SearchParams, Query()], graph: Async
                     "and their citations")
 async def read_entity(entity_id: EntityId, params: Annotated[EntityParams, Query()],
                       graph: AsyncGraphDep) -> Response:
-    return validated(await graph.run(get_entity(entity_id, params.t, params.per_type)))
+    return validated(await graph.run(get_entity(entity_id, params.t, params.per_type, params.as_of)))
 
 
 @router.get("/entities/{entity_id}/neighbors", response_model=NeighborsOut, responses=MOVED,

@@ -10,6 +10,7 @@ from app.api.deps import AsyncGraphDep, GraphDep
 from app.api.negotiate import choose_media_type, negotiate, represent, represent_fact
 from app.api.routers import ERRORS, MOVED, NEGOTIATED, FactId
 from app.errors import NotFound
+from app.model.params import DocumentParams
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
 from app.rdf.export import jsonld_context
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, rdf_format
@@ -48,12 +49,12 @@ def negotiated(body: bytes, media_type: str, **headers: str) -> Response:
 async def dereference(
     request: Request, graph: AsyncGraphDep,
     ident: Annotated[str, Path(min_length=1, max_length=400, examples=["jose-raul-mulino"])],
-    format: FormatParam = None,
+    params: Annotated[DocumentParams, Query()],
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
-    media_type = choose_media_type(accept, format)
+    media_type = choose_media_type(accept, params.format)
     try:
-        body = await graph.run(represent(ident, media_type, base_of(request)))
+        body = await graph.run(represent(ident, media_type, base_of(request), params.t, params.as_of))
     except NotFound as exc:
         if media_type != HTML:
             raise
