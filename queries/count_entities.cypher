@@ -2,4 +2,6 @@ MATCH (n:Entity)
 WHERE (size($types) = 0 OR n.type IN $types)
   AND n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
   AND size([g IN coalesce(n.retracted_between, []) WHERE g <= $t]) % 2 = 0
+  AND ($as_of IS NULL OR coalesce(n.date, n.date_signed) IS NULL
+       OR toString(coalesce(n.date, n.date_signed)) <= toString($as_of))  // dated later: not yet on $as_of
 RETURN count(n) AS total

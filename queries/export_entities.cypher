@@ -1,5 +1,8 @@
-// One page of published entities, keyset-paged by id. Their relationships come from
-// export_relationships, paged on their own so a hub cannot swell one page.
-MATCH (n:Entity) WHERE n.id > $after AND n.retracted_at IS NULL
+// One page of the entities published at record time $t (far future: now), keyset-paged
+// by id. Their relationships come from export_relationships, paged on their own so a hub
+// cannot swell one page.
+MATCH (n:Entity) WHERE n.id > $after
+  AND n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+  AND size([g IN coalesce(n.retracted_between, []) WHERE g <= $t]) % 2 = 0
 WITH n ORDER BY n.id LIMIT $limit
 RETURN n.id AS id, properties(n) AS props

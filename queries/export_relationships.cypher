@@ -1,10 +1,18 @@
-// One page of published relationships, keyset-paged by (start id, fact id): the id
-// index gives the start nodes in order, so each page reads only its own rows, and a
-// hub's thousands of relationships spread over pages. Retracted facts are left out.
-MATCH (n:Entity) WHERE n.id >= $after_from AND n.retracted_at IS NULL
+// One page of the relationships published at record time $t and valid on $as_of (null:
+// any day; undated facts are kept, as everywhere), keyset-paged by (start id, fact id):
+// the id index gives the start nodes in order, so each page reads only its own rows, and
+// a hub's thousands of relationships spread over pages.
+MATCH (n:Entity) WHERE n.id >= $after_from
+  AND n.recorded_at <= $t AND (n.retracted_at IS NULL OR n.retracted_at > $t)
+  AND size([g IN coalesce(n.retracted_between, []) WHERE g <= $t]) % 2 = 0
 WITH n ORDER BY n.id
 MATCH (n)-[r]->(m:Entity)
-WHERE r.retracted_at IS NULL AND m.retracted_at IS NULL
-  AND (n.id > $after_from OR r.id > $after_id)
+WHERE (n.id > $after_from OR r.id > $after_id)
+  AND r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
+  AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0
+  AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
+  AND size([g IN coalesce(m.retracted_between, []) WHERE g <= $t]) % 2 = 0
+  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                          AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
 WITH n, r, m ORDER BY n.id, r.id LIMIT $limit
 RETURN n.id AS from, r.id AS id, type(r) AS type, m.id AS to, properties(r) AS props

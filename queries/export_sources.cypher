@@ -1,4 +1,4 @@
-// One page of sources, keyset-paged by id.
-MATCH (s:Source) WHERE s.id > $after
+// One page of sources recorded by $t, keyset-paged by id.
+MATCH (s:Source) WHERE s.id > $after AND s.recorded_at <= $t
 RETURN properties(s) AS props
 ORDER BY s.id LIMIT $limit

@@ -1,4 +1,4 @@
-// An entity's relationships as a timeline window: dated first, by day (the
+// An entity's relationships (those valid on $as_of, undated kept) as a timeline window: dated first, by day (the
 // relationship's valid_from, else the other entity's date, else valid_to), then
 // undated, each by type, the other entity's name and id, so pages are stable.
 // `dated` and `total` count everything as recorded at $t; `rels` holds the window
@@ -16,6 +16,8 @@ WHERE r.recorded_at <= $t AND (r.retracted_at IS NULL OR r.retracted_at > $t)
   AND size([g IN coalesce(r.retracted_between, []) WHERE g <= $t]) % 2 = 0
   AND m.recorded_at <= $t AND (m.retracted_at IS NULL OR m.retracted_at > $t)
   AND size([g IN coalesce(m.retracted_between, []) WHERE g <= $t]) % 2 = 0
+  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                          AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
 WITH n, r, m, toString(coalesce(r.valid_from, m.date, r.valid_to)) AS day
 ORDER BY day IS NULL, day, type(r), m.name, r.id
 WITH n, collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m, day: day} END) AS entries

@@ -81,7 +81,7 @@ def _json_or_html(ident: str, media_type: str, t: datetime, as_of: date | None) 
     except NotFound:
         pass
     try:
-        source = yield from get_source(ident, t)
+        source = yield from get_source(ident, t, as_of)
     except NotFound:
         raise NotFound(f"no entity or source with id {ident!r}", id=ident) from None
     if media_type == JSON:

@@ -5,11 +5,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from app.cli.common import CLI_ACTOR, cli, connect, console, fail, load_with_progress, schema_cli, seed_cli
-from app.errors import GraphError, SeedError
-from app.rdf.export import export_chunks
+from app.errors import GraphError, InvalidInput, SeedError
+from app.model.params import ExportParams
+from app.rdf.export import View, export_chunks
 from app.rdf.formats import rdf_format
 from app.rdf.importer import import_rdf
 from app.rdf.vocab import base_for
@@ -49,16 +51,30 @@ def seed_load(
                   f"{report.updated} updated, {report.unchanged} unchanged")
 
 
+def _view(as_of: str | None, as_recorded: str | None) -> View:
+    """The time axes checked as the API checks them."""
+    try:
+        params = ExportParams.model_validate({"as_of": as_of, "as_recorded": as_recorded})
+    except ValidationError as exc:
+        wrong = exc.errors()[0]
+        raise InvalidInput(f"--{str(wrong['loc'][0]).replace('_', '-')}: {wrong['msg']}") from None
+    return View(params.t, params.as_of)
+
+
 @cli.command("export")
 def export_rdf(
     out: Annotated[Path, typer.Argument(help="File to write; '-' for standard output.")],
     format: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, jsonld, xml, trig or nquads.")]
     = "nt",
     page_size: Annotated[int, typer.Option(min=1, max=100_000, help="Entities per read.")] = 500,
+    as_of: Annotated[str | None, typer.Option(help="Only facts valid on this day (YYYY-MM-DD).")] = None,
+    as_recorded: Annotated[str | None, typer.Option(help="The graph as recorded at this instant "
+                                                    "(ISO 8601, UTC if no offset).")] = None,
 ) -> None:
     """Write the whole graph as RDF, reading Neo4j page by page."""
     try:
         fmt = rdf_format(format)
+        view = _view(as_of, as_recorded)
     except GraphError as exc:
         fail(exc.message)
     base = base_for(get_settings().base_uri)
@@ -71,7 +87,7 @@ def export_rdf(
             def report(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            for chunk in export_chunks(graph, fmt, base, page_size, report):
+            for chunk in export_chunks(graph, fmt, base, page_size, report, view):
                 sink.write(chunk)
     except GraphError as exc:
         fail(exc.message)

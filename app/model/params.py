@@ -49,6 +49,9 @@ class Direction(StrEnum):
 
 
 class SearchParams(Params):
+    as_of: date | None = Field(None, description="Only entities that existed on this day: an "
+                               "event or agreement dated later is left out (undated ones are kept).",
+                               examples=["2024-07-01"])
     q: str | None = Field(None, min_length=1, max_length=200,
                           description="Words to find in names, aliases and names in other "
                           "languages. Case, accents and small typos do not matter.",
@@ -149,15 +152,15 @@ class SnapshotParams(Params):
     """For reads that take the record-time axis (and, where they say so, as_of)."""
 
 
-class TimelineParams(SnapshotParams):
+class DatedParams(SnapshotParams):
+    as_of: AsOf = None
+
+
+class TimelineParams(DatedParams):
     limit: int = Field(100, ge=1, le=1000, description=(
         "At most this many entries: the dated ones by date, then the undated. A country "
         "has thousands; page with offset."))
     offset: int = Field(0, ge=0, le=100_000, description="Entries to skip.")
-
-
-class DatedParams(SnapshotParams):
-    as_of: AsOf = None
 
 
 class DocumentParams(DatedParams):
@@ -165,6 +168,13 @@ class DocumentParams(DatedParams):
 
     format: str | None = Field(None, max_length=20, description="Override Accept: json, html, or "
                                "ttl, jsonld, nt, xml, trig, nquads.", examples=["ttl"])
+
+
+class ExportParams(DatedParams):
+    """/export: both time axes, and the format."""
+
+    format: str = Field("turtle", max_length=20, description="turtle, jsonld, nt, xml, trig or "
+                        "nquads (aliases ttl, json-ld, rdf, nq).", examples=["nt"])
 
 
 class EntityParams(DatedParams):

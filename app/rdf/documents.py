@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from app.errors import NotFound
 from app.model.params import FAR_FUTURE
-from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, new_store, page_plan, prefixes
+from app.rdf.export import NOW, PAGE_SIZE, View, emit_page, export_chunks, new_store, page_plan, prefixes
 from app.rdf.formats import FORMATS, RdfFormat
 from app.rdf.mapping import Emitter, property_predicate, relationship_predicate
 from app.rdf.vocab import DCAT, DCTERMS, OWL, RDF, RDFS, SCHEMA, VOID, XSD, Base
@@ -194,7 +194,7 @@ def shapes(base: Base) -> Graph:
     return Graph().parse(data=text, format="turtle")
 
 
-def stream_export(graph: Neo4jGraph, fmt: RdfFormat, base: Base) -> Iterator[bytes]:
+def stream_export(graph: Neo4jGraph, fmt: RdfFormat, base: Base, view: View = NOW) -> Iterator[bytes]:
     """Check the database before the first byte, so an outage is a 503, not a cut stream."""
     graph.ping()
-    return export_chunks(graph, fmt, base)
+    return export_chunks(graph, fmt, base, view=view)

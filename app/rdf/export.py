@@ -8,19 +8,35 @@ element with every namespace declared up front, so it is built in memory.
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from rdflib import Dataset, Graph
 
+from app.model.params import FAR_FUTURE
 from app.rdf.formats import RdfFormat
 from app.rdf.mapping import Emitter
 from app.rdf.vocab import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SCHEMA, TIME, VOID, XSD, Base
+from app.reads.history import revert
 from app.store.cypher import load
 from app.store.db import Graph as Neo4jGraph
 from app.store.db import Plan, step
 
 Progress = Callable[[int, int], None]
 PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class View:
+    """Which graph an export shows: as recorded at `t` (far future: now), facts valid on
+    `as_of` (None: any day)."""
+
+    t: datetime = FAR_FUTURE
+    as_of: date | None = None
+
+
+NOW = View()
 
 
 def prefixes(base: Base) -> dict[str, str]:
@@ -45,26 +61,29 @@ def new_store(fmt: RdfFormat, base: Base) -> Dataset | Graph:
 Visit = Callable[[str, list[dict[str, Any]]], None]
 
 
-def page_plan(page_size: int, visit: Visit) -> Plan[None]:
+def page_plan(page_size: int, visit: Visit, view: View = NOW) -> Plan[None]:
     """Read ("sources", rows) pages, then ("entities", rows), then ("relationships", rows),
     each keyset-paged, so no page holds more than `page_size` records whatever the degrees;
-    `visit` gets each page as it arrives."""
+    `visit` gets each page as it arrives, its values as recorded at `view.t`."""
     for kind in ("sources", "entities"):
         after = ""
-        while rows := (yield step(load(f"export_{kind}"), after=after, limit=page_size)):
+        while rows := (yield step(load(f"export_{kind}"), after=after, limit=page_size, t=view.t)):
+            after = rows[-1]["props"]["id"]  # before reverting: the page's own key
+            yield from revert(view.t, [row["props"] for row in rows])
             visit(kind, rows)
-            after = rows[-1]["props"]["id"]
     after_from, after_id = "", ""
-    while rows := (yield step(load("export_relationships"), after_from=after_from,
-                              after_id=after_id, limit=page_size)):
-        visit("relationships", rows)
+    while rows := (yield step(load("export_relationships"), after_from=after_from, after_id=after_id,
+                              limit=page_size, t=view.t, as_of=view.as_of)):
         after_from, after_id = rows[-1]["from"], rows[-1]["id"]
+        yield from revert(view.t, [row["props"] for row in rows])
+        visit("relationships", rows)
 
 
-def iter_pages(graph: Neo4jGraph, page_size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def iter_pages(graph: Neo4jGraph, page_size: int,
+               view: View = NOW) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """`page_plan`'s pages as a lazy stream, for the export that writes each as it comes."""
     pages: list[tuple[str, list[dict[str, Any]]]] = []
-    plan = page_plan(page_size, lambda kind, rows: pages.append((kind, rows)))
+    plan = page_plan(page_size, lambda kind, rows: pages.append((kind, rows)), view)
     try:
         query, params = next(plan)
         while True:
@@ -96,13 +115,13 @@ def _jsonld_items(chunk: str) -> list[Any]:
 
 
 def export_chunks(graph: Neo4jGraph, fmt: RdfFormat, base: Base, page_size: int = PAGE_SIZE,
-                  progress: Progress | None = None) -> Iterator[bytes]:
+                  progress: Progress | None = None, view: View = NOW) -> Iterator[bytes]:
     counts = graph.read(load("export_counts"))[0]
     total, done = counts["sources"] + counts["entities"] + counts["relationships"], 0
     if not fmt.streams:
         store = new_store(fmt, base)
         emitter = Emitter(base, store)
-        for kind, rows in iter_pages(graph, page_size):
+        for kind, rows in iter_pages(graph, page_size, view):
             emit_page(emitter, kind, rows)
             done += len(rows)
             if progress:
@@ -114,7 +133,7 @@ def export_chunks(graph: Neo4jGraph, fmt: RdfFormat, base: Base, page_size: int 
     first = True
     if fmt.name == "jsonld":
         yield (json.dumps(context)[:-1] + ', "@graph": [\n').encode()
-    for kind, rows in iter_pages(graph, page_size):
+    for kind, rows in iter_pages(graph, page_size, view):
         store = new_store(fmt, base)
         emit_page(Emitter(base, store), kind, rows)
         if fmt.name == "jsonld":

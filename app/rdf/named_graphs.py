@@ -17,7 +17,8 @@ FACT_LIMIT = 5000
 
 
 def source_graph(source_id: str, fmt: RdfFormat, base: Base) -> Plan[bytes]:
-    rows = yield step(load("source_get"), id=source_id, t=FAR_FUTURE, limit=FACT_LIMIT, times=True)
+    rows = yield step(load("source_get"), id=source_id, t=FAR_FUTURE, limit=FACT_LIMIT, times=True,
+                      as_of=None)
     if not rows:
         raise NotFound(f"no source with id {source_id!r}", id=source_id)
     everything = new_store(FORMATS["trig"], base)

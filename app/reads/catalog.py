@@ -1,6 +1,6 @@
 """Convenience reads: agreements, policies, and a source with every fact citing it."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from app.errors import NotFound
@@ -66,8 +66,10 @@ def _citing(props: dict[str, Any], source_id: str) -> list[dict[str, Any]]:
     return [c for c in decode_citations(props) if c["source"] == source_id]
 
 
-def get_source(source_id: str, t: datetime = FAR_FUTURE) -> Plan[SourceOut]:
-    rows = yield step(load("source_get"), id=source_id, limit=FACT_LIMIT, t=t, times=False)
+def get_source(source_id: str, t: datetime = FAR_FUTURE, as_of: date | None = None) -> Plan[SourceOut]:
+    """The source as recorded at `t`, with the facts citing it (those valid on `as_of`)."""
+    rows = yield step(load("source_get"), id=source_id, limit=FACT_LIMIT, t=t, times=False,
+                      as_of=as_of)
     if not rows:
         raise NotFound(f"no source with id {source_id!r}", id=source_id)
     row = rows[0]

@@ -81,9 +81,10 @@ def get_entity(entity_id: str, t: datetime = FAR_FUTURE, per_type: int | None = 
 def search(params: SearchParams) -> Plan[SearchPage]:
     types = [str(t) for t in params.type]
     if params.q is None:
-        total = (yield step(load("count_entities"), types=types, t=params.t))[0]["total"]
+        total = (yield step(load("count_entities"), types=types, t=params.t,
+                            as_of=params.as_of))[0]["total"]
         rows = yield step(load("list_entities"), types=types, limit=params.limit,
-                          offset=params.offset, t=params.t)
+                          offset=params.offset, t=params.t, as_of=params.as_of)
         return SearchPage(query=None, total=total, limit=params.limit, offset=params.offset,
                           results=[SearchHit(**r) for r in rows])
     terms = search_terms(params.q)
@@ -91,6 +92,6 @@ def search(params: SearchParams) -> Plan[SearchPage]:
         raise InvalidInput("q has no letters or digits to search for", field="q")
     row = (yield step(load("search_entities"), lucene=lucene_query(terms), folded=fold(params.q),
                       types=types, cap=SEARCH_CAP, limit=params.limit, offset=params.offset,
-                      t=params.t))[0]
+                      t=params.t, as_of=params.as_of))[0]
     return SearchPage(query=params.q, total=row["total"], limit=params.limit,
                       offset=params.offset, results=[SearchHit(**r) for r in row["results"]])

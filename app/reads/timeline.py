@@ -38,7 +38,7 @@ def timeline(entity_id: str, params: TimelineParams) -> Plan[TimelineOut]:
     window. At an earlier record time the values shown are reverted from the history,
     dates included, so every entry is read, reverted, then sorted and cut here."""
     present = params.t >= FAR_FUTURE
-    rows = yield step(load("timeline"), id=entity_id, t=params.t,
+    rows = yield step(load("timeline"), id=entity_id, t=params.t, as_of=params.as_of,
                       offset=params.offset, limit=params.limit if present else None)
     if not rows:
         yield from missing_entities([entity_id], params.t)

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import AsyncGraphDep
 from app.api.routers import ERRORS
 from app.model.facts import FactsOut, FactsParams, SourcesParams, SourceSummary
-from app.model.params import AgreementParams, PolicyParams, SnapshotParams
+from app.model.params import AgreementParams, DatedParams, PolicyParams
 from app.model.responses import InstrumentOut, SchemaOut, SourceOut
 from app.reads.catalog import get_source, instruments
 from app.reads.provenance import list_facts, list_sources
@@ -47,10 +47,10 @@ async def list_policies(params: Annotated[PolicyParams, Query()],
 async def read_source(
     source_id: Annotated[str, Path(min_length=1, max_length=200,
                                    examples=["seed-000-eb3fd6c821e75620"])],
-    snapshot: Annotated[SnapshotParams, Query()],
+    params: Annotated[DatedParams, Query()],
     graph: AsyncGraphDep,
 ) -> SourceOut:
-    return await graph.run(get_source(source_id, snapshot.t))
+    return await graph.run(get_source(source_id, params.t, params.as_of))
 
 
 @router.get("/schema", response_model=SchemaOut, tags=["service"], responses=ERRORS,

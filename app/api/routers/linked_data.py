@@ -10,9 +10,9 @@ from app.api.deps import AsyncGraphDep, GraphDep
 from app.api.negotiate import choose_media_type, negotiate, represent, represent_fact
 from app.api.routers import ERRORS, MOVED, NEGOTIATED, FactId
 from app.errors import NotFound
-from app.model.params import DocumentParams
+from app.model.params import DocumentParams, ExportParams
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
-from app.rdf.export import jsonld_context
+from app.rdf.export import View, jsonld_context
 from app.rdf.formats import BY_MEDIA_TYPE, ENTITY_MEDIA_TYPES, FORMATS, HTML, JSON, rdf_format
 from app.rdf.named_graphs import source_graph
 from app.rdf.vocab import Base, base_for
@@ -102,10 +102,9 @@ async def named_graph(
 @router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS,
                                   400: NEGOTIATED[400]},
             summary="The whole graph as RDF, streamed page by page")
-def export(request: Request, graph: GraphDep,
-           format: Annotated[str, Query(description=FORMAT_HELP, examples=["nt"])] = "turtle") -> Response:
-    fmt = rdf_format(format)
-    chunks = stream_export(graph, fmt, base_of(request))
+def export(request: Request, graph: GraphDep, params: Annotated[ExportParams, Query()]) -> Response:
+    fmt = rdf_format(params.format)
+    chunks = stream_export(graph, fmt, base_of(request), View(params.t, params.as_of))
     return StreamingResponse(chunks, media_type=fmt.media_type, headers={
         "Content-Disposition": f'attachment; filename="migration-graph.{fmt.extension}"'})
 
