@@ -1,8 +1,9 @@
-// Agreements or policies ($kind) with every linked entity, and the countries
+// Agreements or policies ($kind), by name, with every linked entity, and the countries
 // behind each link: the entity itself, the country an organization is part of, or the
 // country in which a person holds a post (Biden's asylum rule is a United States policy).
+// Status comes from each one's lifecycle, so the status filter is applied by the caller.
 MATCH (a:Entity)
-WHERE a.type = $kind AND ($status IS NULL OR a.status = $status)
+WHERE a.type = $kind
   AND a.recorded_at <= $t AND (a.retracted_at IS NULL OR a.retracted_at > $t)
   AND size([g IN coalesce(a.retracted_between, []) WHERE g <= $t]) % 2 = 0
 OPTIONAL MATCH (a)-[r]-(m:Entity)

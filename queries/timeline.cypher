@@ -5,7 +5,7 @@
 // $offset .. $offset + $limit (all when $limit is null). As in entity_get, the sort
 // reads only the day and names; properties are read for the window alone, so a
 // country's timeline (thousands of dated facts) is a page, not megabytes. Of the
-// entity, the answer shows only id, name and type (a past $t reverts them from the
+// entity, the answer shows only id, name, type and lifecycle (a past $t reverts them from the
 // history by id). Each relationship's `recorded_at` comes as its parts, as in entity_get
 // with $stamps (app.storage.unstamp).
 MATCH (n:Entity {id: $id})
@@ -23,7 +23,7 @@ ORDER BY day IS NULL, day, type(r), m.name, r.id
 WITH n, collect(CASE WHEN r IS NOT NULL THEN {r: r, m: m, day: day} END) AS entries
 WITH n, entries, size([x IN entries WHERE x.day IS NOT NULL]) AS dated,
      CASE WHEN $limit IS NULL THEN entries ELSE entries[$offset..$offset + $limit] END AS window
-RETURN n {.id, .name, .type} AS props,
+RETURN n {.id, .name, .type, .lifecycle} AS props,
        dated, size(entries) AS total,
        [x IN window | {
          type: type(x.r),

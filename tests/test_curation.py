@@ -232,20 +232,27 @@ def test_csv_import_from_another_article_is_idempotent_and_in_history(
 
 def test_history_and_as_recorded_after_update_and_retraction(api: TestClient, keys: dict[str, str]) -> None:
     editor = auth(keys["editor"])
+    notice = {"id": "test-ecuador-visa-notice", "kind": "press_release", "title": "Visa notice",
+              "text": "Ecuador suspended its visa requirement for Chinese nationals on 1 March 2025."}
+    assert api.post("/sources", json=notice, headers=editor).status_code == 201
     published = now()
-    changed = api.patch("/entities/ecuador-visa-requirement-chinese-nationals", headers=editor, json={
-        "properties": {"status": "suspended"},
-        "citations": [cite("Ecuador has imposed visa requirements", fields=["status"])]})
+    suspended = {"stage": "suspended", "date": "2025-03-01", "citation": {
+        "source": notice["id"], "quote": "Ecuador suspended its visa requirement", "confidence": 1.0,
+        "mode": "asserted"}}
+    changed = api.patch("/entities/ecuador-visa-requirement-chinese-nationals", headers=editor,
+                        json={"lifecycle": [suspended]})
     assert changed.status_code == 200, changed.text
     gone = api.delete("/relationships/united-states--relies-on--ecuador", headers=editor,
                       params={"note": "reliance was inferred, not stated"})
     assert gone.status_code == 204
     current = api.get("/entities/ecuador-visa-requirement-chinese-nationals").json()
-    assert current["properties"]["status"] == "suspended"
+    assert current["status"] == "suspended" and [s["stage"] for s in current["lifecycle"]] == [
+        "in_force", "suspended"]
+    in_2024 = api.get("/entities/ecuador-visa-requirement-chinese-nationals", params={"as_of": "2024-07-01"})
+    assert in_2024.json()["status"] == "in_force" and len(in_2024.json()["lifecycle"]) == 1
     then = api.get("/entities/ecuador-visa-requirement-chinese-nationals",
                    params={"as_recorded": published}).json()
-    assert then["properties"]["status"] == "in_force"
-    assert len(then["citations"]) == 1 and len(current["citations"]) == 2
+    assert then["status"] == "in_force" and len(then["lifecycle"]) == 1
     now_rel = api.get("/entities/united-states/neighbors", params={"rel_type": "RELIES_ON"}).json()
     then_rel = api.get("/entities/united-states/neighbors",
                        params={"rel_type": "RELIES_ON", "as_recorded": published}).json()
@@ -259,15 +266,22 @@ def test_history_and_as_recorded_after_update_and_retraction(api: TestClient, ke
     now_paths = api.get("/paths", params=route).json()
     later = api.get("/paths", params={**route, "as_recorded": now()}).json()
     assert now_paths == later and now_paths["found"] is False  # that was Ecuador's only link
-    policies = api.get("/policies", params={"status": "in_force", "as_recorded": published}).json()
-    assert "ecuador-visa-requirement-chinese-nationals" in {p["id"] for p in policies}
+    def policies(**params: str) -> set[str]:
+        return {p["id"] for p in api.get("/policies", params=params).json()}
+    visa = "ecuador-visa-requirement-chinese-nationals"
+    assert visa in policies(status="in_force", as_recorded=published)
+    assert visa in policies(status="suspended") and visa not in policies(status="in_force")
+    assert visa in policies(status="in_force", as_of="2025-02-28")
+    timeline = api.get(f"/entities/{visa}/timeline").json()
+    assert [e["stage"]["stage"] for e in timeline["dated"]] == ["suspended"]
+    assert timeline["dated"][0]["date"] == "2025-03-01" and timeline["undated"][0]["kind"] == "stage"
     history = api.get("/entities/ecuador/history").json()["changes"]
     retraction = [c for c in history if c["action"] == "retract"]
     assert retraction and retraction[0]["note"] == "reliance was inferred, not stated"
     assert retraction[0]["before"]["purpose"].startswith("Reducing migrant crossings")
     assert retraction[0]["key_id"] == keys["editor"].split("_")[1]
     update = api.get("/entities/ecuador-visa-requirement-chinese-nationals/history").json()["changes"]
-    assert update[-1]["before"]["status"] == "in_force" and update[-1]["after"]["status"] == "suspended"
+    assert len(update[-1]["before"]["lifecycle"]) == 1 and len(update[-1]["after"]["lifecycle"]) == 2
     bad = api.get("/entities/panama", params={"as_recorded": "last tuesday"})
     assert bad.status_code == 422 and "as_recorded" in bad.text
 

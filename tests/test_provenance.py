@@ -105,3 +105,15 @@ def test_sources_are_listed_with_their_fact_counts(client: TestClient) -> None:
     assert seed["relationships"] == len([f for f in facts(client, source=SOURCE) if f["type"] != "ATTRIBUTE"])
     assert client.get("/sources", params={"publisher": "Nobody Weekly"}).json() == []
     assert client.get("/sources", params={"limit": 501}).status_code == 422
+
+
+def test_sources_are_found_by_the_words_of_their_text(client: TestClient) -> None:
+    """Source text is indexed: words that are in no quote find the story that says them."""
+    assert not facts(client, q="humanitarian considerations")  # words no citation quotes, say
+    found = client.get("/sources", params={"q": "humanitarian considerations"}).json()
+    with open("graph/seeds/000_darien_gap_agreement/article.txt", encoding="utf-8") as article:
+        assert "humanitarian considerations" in article.read()
+    assert [s["id"] for s in found] == [SOURCE] and found[0]["score"] > 0
+    assert client.get("/sources", params={"q": "zeppelin"}).json() == []
+    assert client.get("/sources").json()[0]["score"] is None
+    assert client.get("/sources", params={"q": "(("}).status_code == 422

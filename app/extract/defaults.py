@@ -28,6 +28,6 @@ def defaults(type_: str, name: str, given: dict[str, Any] | None = None) -> dict
     elif type_ == "Statement":
         props.setdefault("kind", "statement")
         props.setdefault("text", name)
-    keep = {"Organization": {"kind"}, "Policy": {"instrument"}, "Statement": {"kind", "text"},
-            "Agreement": {"status"}}.get(type_, set())
+    keep = {"Organization": {"kind"}, "Policy": {"instrument"},
+            "Statement": {"kind", "text"}}.get(type_, set())
     return {k: v for k, v in props.items() if k in keep}

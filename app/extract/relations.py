@@ -106,7 +106,7 @@ def _signed(s: Sentenced) -> None:
         if agreement is None:
             names = " and ".join(s.name(p) for p in parties)
             agreement = s.new(m.start(4), m.end(4), "Agreement", f"Agreement between {names}",
-                              status="signed")
+                              stage="signed")
         for party in parties:
             s.add(party, "SIGNED", agreement)
             if s.mentions[int(party)].type != "Person":

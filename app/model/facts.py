@@ -15,7 +15,27 @@ from app.schema.types import RelType
 LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
 
 
-class FactsParams(Params):
+class Worded(Params):
+    """A `q` of plain words for a full-text index; Lucene syntax is never passed through."""
+
+    q: str | None = None
+
+    @field_validator("q")
+    @classmethod
+    def _words(cls, value: str | None) -> str | None:
+        if value is not None and not LUCENE_SPECIAL.sub(" ", value).split():
+            raise ValueError("q needs at least one word")
+        return value
+
+    @property
+    def lucene(self) -> str | None:
+        """Every word required, as plain terms (lowercase: Lucene reads AND, OR, NOT as operators)."""
+        if self.q is None:
+            return None
+        return " AND ".join(LUCENE_SPECIAL.sub(" ", self.q).lower().split())
+
+
+class FactsParams(Worded):
     q: str | None = Field(None, min_length=2, max_length=200, description="Words of a quote "
                           "(every word must appear; stemmed, so 'vows' finds 'vowed').",
                           examples=["deportation infrastructure"])
@@ -46,20 +66,6 @@ class FactsParams(Params):
             raise ValueError("min_confidence is above max_confidence")
         return self
 
-    @field_validator("q")
-    @classmethod
-    def _words(cls, value: str | None) -> str | None:
-        if value is not None and not LUCENE_SPECIAL.sub(" ", value).split():
-            raise ValueError("q needs at least one word")
-        return value
-
-    @property
-    def lucene(self) -> str | None:
-        """Every word required, as plain terms (lowercase: Lucene reads AND, OR, NOT as operators)."""
-        if self.q is None:
-            return None
-        return " AND ".join(LUCENE_SPECIAL.sub(" ", self.q).lower().split())
-
 
 class FactOut(BaseModel):
     id: str = Field(description="The fact's id (/fact/{id}), or the entity's for an attribute.")
@@ -82,7 +88,10 @@ class FactsOut(BaseModel):
 
 
 
-class SourcesParams(Params):
+class SourcesParams(Worded):
+    q: str | None = Field(None, min_length=2, max_length=200, description="Words in the source's "
+                          "title or text (every word must appear; stemmed); the best matches first.",
+                          examples=["deportation infrastructure"])
     publisher: str | None = Field(None, max_length=200, description="Only this publisher's sources.",
                                   examples=["U.S. Department of Homeland Security"])
     limit: int = Field(50, ge=1, le=500)
@@ -92,3 +101,4 @@ class SourcesParams(Params):
 class SourceSummary(SourceFields):
     relationships: int = Field(description="Relationships citing it.")
     entities: int = Field(description="Entities citing it.")
+    score: float | None = Field(None, description="With q: how well it matches (higher is better).")

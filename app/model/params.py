@@ -117,7 +117,8 @@ class ConnectionParams(Params):
 
 
 def _status_values(label: str) -> tuple[str, ...]:
-    return get_schema().nodes[label].properties["status"].values
+    """The states its lifecycle can put a type in ("funded" is a step, never a status)."""
+    return tuple(s for s in get_schema().nodes[label].lifecycle if s != "funded")
 
 
 AgreementStatus = StrEnum("AgreementStatus", {v: v for v in _status_values("Agreement")})  # type: ignore[misc]

@@ -3,9 +3,9 @@
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.model.records import WIKIDATA_QID, Citation
+from app.model.records import WIKIDATA_QID, Citation, Stage
 
 
 class EntityPatch(BaseModel):
@@ -19,7 +19,17 @@ class EntityPatch(BaseModel):
     description: str | None = None
     wikidata_qid: str | None = Field(None, pattern=WIKIDATA_QID)
     properties: dict[str, Any] | None = Field(None, description="Merged into the current ones.")
-    citations: list[Citation] = Field(min_length=1, description="At least one new citation.")
+    lifecycle: list[Stage] | None = Field(None, max_length=50, description=(
+        "Stages to add (each cites its own words); a stage already there with the same date "
+        "is replaced."))
+    citations: list[Citation] = Field(default_factory=list, description=(
+        "New citations covering every changed attribute; at least one unless only stages are added."))
+
+    @model_validator(mode="after")
+    def _something_cited(self) -> "EntityPatch":
+        if not self.citations and not self.lifecycle:
+            raise ValueError("a change needs at least one new citation (or cited lifecycle stages)")
+        return self
 
 
 class RelationshipPatch(BaseModel):

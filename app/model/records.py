@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.model.times import UtcDateTime
-from app.schema.loader import FACT_ID_PATTERN, ID_PATTERN, wikidata_pattern
+from app.schema.loader import FACT_ID_PATTERN, ID_PATTERN, LIFECYCLE_STAGES, wikidata_pattern
 from app.schema.types import EntityType, RelType
 
 WIKIDATA_QID = wikidata_pattern()
@@ -45,6 +45,19 @@ class Citation(Strict):
         return self
 
 
+StageName = Literal[LIFECYCLE_STAGES]  # type: ignore[valid-type]
+Day = date  # a stage's field is called `date`, which would shadow the type in its class
+
+
+class Stage(Strict):
+    """One cited step in an agreement's or policy's life: announced, signed, in force..."""
+
+    stage: StageName = Field(description="Which step; the type's schema says which it may have.")
+    date: Day | None = Field(None, description="The day, where the source gives it (YYYY-MM-DD).")
+    date_text: str | None = Field(None, description="The date as the source words it, if not a day.")
+    citation: Citation = Field(description="The words that state this step.")
+
+
 class SourceRecord(Strict):
     id: Id
     kind: Literal["news_article", "document", "press_release", "report"]
@@ -75,7 +88,14 @@ class EntityRecord(Strict):
     wikidata_qid: str | None = Field(None, pattern=WIKIDATA_QID)
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[Citation] = Field(min_length=1)
+    lifecycle: list[Stage] = Field(default_factory=list, max_length=50, description=(
+        "An agreement's or policy's cited stages; its status is derived from them."))
     recorded_at: RecordedAt = None
+
+    @property
+    def every_citation(self) -> list[Citation]:
+        """Its own citations and its stages' (which sources and speakers it needs)."""
+        return [*self.citations, *(stage.citation for stage in self.lifecycle)]
 
 
 class RelationshipRecord(Strict):

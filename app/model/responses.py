@@ -42,7 +42,16 @@ class RelationshipOut(FactFields):
     other: EntityRef
 
 
-class EntityOut(BaseModel):
+class StageOut(BaseModel):
+    stage: str = Field(description="announced, signed, in_force, funded, suspended or ended.")
+    date: str | None = Field(None, description="ISO date, where the source gives it.")
+    date_text: str | None = None
+    citation: CitationOut
+
+
+class EntityCore(BaseModel):
+    """An entity's own fields: every answer about one entity (agreements too) has them."""
+
     id: str
     type: str
     name: str
@@ -53,6 +62,13 @@ class EntityOut(BaseModel):
     properties: dict[str, Any] = Field(default_factory=dict)
     citations: list[CitationOut] = Field(default_factory=list)
     recorded_at: str | None = None
+    status: str | None = Field(None, description="An agreement's or policy's latest lifecycle stage "
+                               "by `as_of` (today if not given), \"funded\" aside; null for others.")
+    lifecycle: list[StageOut] = Field(default_factory=list, description="Its cited stages, dated "
+                                      "where the source dates them; those after `as_of` left out.")
+
+
+class EntityOut(EntityCore):
     relationships: dict[str, list[RelationshipOut]] = Field(
         default_factory=dict, description="Relationships grouped by type, by the other entity's "
         "name; at most `per_type` of each type."
@@ -193,8 +209,9 @@ class TimelineEntry(BaseModel):
     date: str | None = Field(None, description="ISO date; null in the undated list.")
     date_end: str | None = None
     date_text: str | None = Field(None, description="The date as the source words it.")
-    kind: Literal["relationship", "event", "statement"]
-    relationship: RelationshipOut
+    kind: Literal["relationship", "event", "statement", "stage"]
+    relationship: RelationshipOut | None = Field(None, description="Null for a lifecycle stage.")
+    stage: StageOut | None = Field(None, description="The entity's own lifecycle stage, if it is one.")
 
 
 class TimelineOut(BaseModel):
@@ -207,25 +224,6 @@ class TimelineOut(BaseModel):
     limit: int
     offset: int
     more: int = Field(description="Entries after this window: ask again with offset + limit.")
-
-
-class InstrumentOut(BaseModel):
-    id: str
-    type: str
-    name: str
-    status: str | None = None
-    summary: str | None = None
-    properties: dict[str, Any] = Field(default_factory=dict)
-    citations: list[CitationOut] = Field(default_factory=list)
-    countries: list[str] = Field(description="Countries linked directly or through their organizations.")
-    parties: list[RelationshipOut] = Field(default_factory=list)
-    signatories: list[RelationshipOut] = Field(default_factory=list)
-    funders: list[RelationshipOut] = Field(default_factory=list)
-    issuers: list[RelationshipOut] = Field(default_factory=list)
-    initiators: list[RelationshipOut] = Field(default_factory=list)
-    implementers: list[RelationshipOut] = Field(default_factory=list, description="Who carries it out.")
-    affected: list[RelationshipOut] = Field(default_factory=list)
-    other: list[RelationshipOut] = Field(default_factory=list)
 
 
 class FactOut(BaseModel):

@@ -147,7 +147,9 @@ def vocabulary(base: Base) -> Graph:
     for cls, comment in ((v.Entity, "Anything the graph describes."),
                          (v.Source, "A document facts cite."),
                          (v.Fact, "One cited relationship, reified."),
-                         (v.Citation, "One citation: a quote from a source supporting a fact.")):
+                         (v.Citation, "One citation: a quote from a source supporting a fact."),
+                         (v.LifecycleStage, "A cited stage in an agreement's or policy's life "
+                          "(also a schema:Event).")):
         g.add((cls, RDF.type, OWL.Class))
         g.add((cls, RDFS.comment, Literal(comment, lang="en")))
     for label, node in schema.nodes.items():
@@ -174,10 +176,14 @@ def vocabulary(base: Base) -> Graph:
                           ("citationIndex", "A citation's place among its fact's citations, from 0."),
                           ("supports", "An attribute of the entity that the citation supports."),
                           ("sourceKind", "news_article, document, press_release or report."),
+                          ("stage", "announced, signed, in_force, funded, suspended or ended."),
                           ("contentHash", "sha256 of the source's text: the quotes are checked "
                            "against this text.")):
         g.add((v[name], RDF.type, OWL.DatatypeProperty))
         g.add((v[name], RDFS.comment, Literal(comment, lang="en")))
+    g.add((v.lifecycleStage, RDF.type, OWL.ObjectProperty))
+    g.add((v.lifecycleStage, RDFS.comment, Literal("One of an agreement's or policy's lifecycle "
+                                                   "stages; its status is the latest.", lang="en")))
     g.add((SCHEMA.Claim, RDFS.seeAlso, v.Statement))
     return g
 

@@ -98,6 +98,20 @@ class Reader:
             }))
         return [cite for _, cite in sorted(out, key=lambda pair: pair[0])]
 
+    def lifecycle(self, subject: Node) -> list[dict[str, Any]]:
+        """Its stages in their recorded order (the k of <entity>#stage-k)."""
+        out = []
+        for node in self.g.objects(subject, self.v.lifecycleStage):
+            day = self.one(node, SCHEMA.startDate)
+            text = self.one(node, self.v.dateText)
+            out.append((int(str(node).rsplit("-", 1)[1]), {
+                "stage": str(self.one(node, self.v.stage) or ""),
+                "date": str(day) if day is not None else None,
+                "date_text": str(text) if text is not None else None,
+                "citation": next(iter(self.citations(node)), None),
+            }))
+        return [stage for _, stage in sorted(out, key=lambda pair: pair[0])]
+
     def typed_properties(self, subject: Node, specs: dict[str, PropertySpec]) -> dict[str, Any]:
         props: dict[str, Any] = {}
         for name, spec in specs.items():
@@ -163,7 +177,8 @@ class Reader:
                 "aliases": sorted(str(t) for t in self.g.objects(s, SCHEMA.alternateName)),
                 "names": names, "wikidata_qid": qid, **common,
                 "properties": self.typed_properties(s, schema.nodes[label].properties),
-                "citations": self.citations(s), "recorded_at": self.recorded(s),
+                "citations": self.citations(s), "lifecycle": self.lifecycle(s),
+                "recorded_at": self.recorded(s),
             }
             record = self.parse(EntityRecord, raw, where)
             if record is not None:

@@ -34,12 +34,19 @@ from app.rdf.vocab import (
     curie,
 )
 from app.schema.loader import PropertySpec, get_schema
-from app.store.codec import BOOKKEEPING, REL_CORE, decode_citations, decode_names
+from app.store.codec import (
+    BOOKKEEPING,
+    REL_CORE,
+    citation_props_of,
+    decode_citations,
+    decode_lifecycle,
+    decode_names,
+)
 
 Triple = tuple[Node, Node, Node]
 # Neo4j keys the mapping writes by hand; every other key goes through the schema.
 ENTITY_CORE = {"id", "type", "name", "aliases", "names", "wikidata_qid", "recorded_at",
-               "search_text", "search_keys"}
+               "search_text", "search_keys", "lifecycle"}
 SOURCE_PREDICATES = {
     "title": DCTERMS.title, "publisher": DCTERMS.publisher, "url": SCHEMA.url,
     "published": SCHEMA.datePublished, "document": DCTERMS.source, "language": DCTERMS.language,
@@ -116,9 +123,10 @@ class Emitter:
                 g.add((s, predicate, literal(props[key])))
 
     def _citations(self, g_for: Callable[[str], Graph], subject: URIRef, anchor: str,
-                   props: dict[str, Any]) -> None:
+                   props: dict[str, Any], tag: str = "citation") -> None:
+        """One qualified derivation per citation, at <anchor>#<tag>-<i>."""
         for i, cite in enumerate(decode_citations(props)):
-            c = URIRef(f"{anchor}#citation-{i}")
+            c = URIRef(f"{anchor}#{tag}-{i}")
             source = URIRef(self.base.entity(cite["source"]))
             g = g_for(cite["source"])
             g.add((subject, PROV.wasDerivedFrom, source))
@@ -134,7 +142,7 @@ class Emitter:
                 g.add((c, self.v.supports, Literal(field)))
             if cite["attributed_to"]:
                 agent = URIRef(self.base.entity(cite["attributed_to"]))
-                attribution = URIRef(f"{anchor}#citation-{i}-attribution")
+                attribution = URIRef(f"{anchor}#{tag}-{i}-attribution")
                 g.add((c, PROV.wasAttributedTo, agent))
                 g.add((c, PROV.qualifiedAttribution, attribution))
                 g.add((attribution, RDF.type, PROV.Attribution))
@@ -180,6 +188,23 @@ class Emitter:
             for item in value if isinstance(value, list) else [value]:
                 g.add((s, predicate, literal(item, spec)))
         self._citations(self._graph, s, str(s), props)
+        self._lifecycle(s, props)
+
+    def _lifecycle(self, s: URIRef, props: dict[str, Any]) -> None:
+        """Each stage a dated schema:Event at <entity>#stage-<k>, in its citation's graph."""
+        for k, stage in enumerate(decode_lifecycle(props)):
+            node, cite = URIRef(f"{s}#stage-{k}"), stage["citation"]
+            g = self._graph(cite["source"])
+            g.add((s, self.v.lifecycleStage, node))
+            g.add((node, RDF.type, SCHEMA.Event))
+            g.add((node, RDF.type, self.v.LifecycleStage))
+            g.add((node, self.v.stage, Literal(stage["stage"])))
+            g.add((node, SCHEMA.name, Literal(stage["stage"].replace("_", " "))))
+            if stage.get("date"):
+                g.add((node, SCHEMA.startDate, Literal(stage["date"], datatype=XSD.date)))
+            if stage.get("date_text"):
+                g.add((node, self.v.dateText, Literal(stage["date_text"])))
+            self._citations(self._graph, node, str(s), citation_props_of([cite]), f"stage-{k}-citation")
 
     def relationship(self, from_id: str, rel_type: str, to_id: str, props: dict[str, Any]) -> None:
         s, o = URIRef(self.base.entity(from_id)), URIRef(self.base.entity(to_id))

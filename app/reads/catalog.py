@@ -4,10 +4,12 @@ from datetime import date, datetime
 from typing import Any
 
 from app.errors import NotFound
+from app.model.instruments import InstrumentOut
 from app.model.params import FAR_FUTURE, InstrumentParams
-from app.model.responses import InstrumentOut, SourceOut
+from app.model.responses import SourceOut
 from app.reads.entities import missing_entities, relationship_data
 from app.reads.history import revert
+from app.reads.lifecycle import with_status
 from app.store.codec import decode_citations, decode_entity, plain
 from app.store.cypher import load
 from app.store.db import Plan, step
@@ -26,40 +28,29 @@ FACT_LIMIT = 5000
 MAX_INSTRUMENTS = 10_000
 
 
-def instrument_data(props: dict[str, Any], rels: list[dict[str, Any]],
-                    countries: list[str]) -> dict[str, Any]:
-    """An `InstrumentOut` in plain data: status and summary on top, the rest in properties."""
-    entity = decode_entity(props)
-    properties = {**entity["properties"], **entity["identifiers"]}
-    if entity["description"] is not None:
-        properties["description"] = entity["description"]
+def instrument_data(props: dict[str, Any], rels: list[dict[str, Any]], countries: list[str],
+                    as_of: date | None) -> dict[str, Any]:
+    """An `InstrumentOut` in plain data: the entity shape, its relationships by role."""
     roles: dict[str, list[dict[str, Any]]] = {}
     for raw in rels:
         role = ROLES.get((raw["type"], raw["direction"]), "other")
         roles.setdefault(role, []).append(relationship_data(raw))
-    return {"id": entity["id"], "type": entity["type"], "name": entity["name"],
-            "status": properties.pop("status", None), "summary": properties.pop("summary", None),
-            "properties": properties, "citations": entity["citations"],
-            "countries": sorted(set(countries)), **roles}
+    return {**with_status(decode_entity(props), as_of), "countries": sorted(set(countries)), **roles}
 
 
 def instruments(kind: str, params: InstrumentParams, status: str | None) -> Plan[list[InstrumentOut]]:
-    historical = params.t < FAR_FUTURE
+    """A page of agreements or policies. Status is derived (from the lifecycle as of
+    `as_of`, values as recorded at `as_recorded`), so the filter and page come after."""
     if params.country:  # an unknown country is a 404 (a merged one redirects), not a 200 []
         known = yield step(load("entities_exist"), ids=[params.country], t=params.t)
         if not known[0]["found"]:
             yield from missing_entities([params.country], params.t)
-    # A status may have changed since as_recorded: then filter and page after reverting.
-    rows = yield step(load("instruments"), kind=kind, status=None if historical else status,
-                      country=params.country, as_of=params.as_of, t=params.t,
-                      limit=MAX_INSTRUMENTS if historical else params.limit,
-                      offset=0 if historical else params.offset)
+    rows = yield step(load("instruments"), kind=kind, country=params.country, as_of=params.as_of,
+                      t=params.t, limit=MAX_INSTRUMENTS, offset=0)
     yield from revert(params.t, [r["props"] for r in rows] + [x["props"] for r in rows for x in r["rels"]])
-    if historical:
-        rows = [r for r in rows if status is None or r["props"].get("status") == status]
-        rows = rows[params.offset:params.offset + params.limit]
-    return [InstrumentOut.model_validate(instrument_data(r["props"], r["rels"], r["countries"]))
-            for r in rows]
+    answers = [instrument_data(r["props"], r["rels"], r["countries"], params.as_of) for r in rows]
+    answers = [a for a in answers if status is None or a["status"] == status]
+    return [InstrumentOut.model_validate(a) for a in answers[params.offset:params.offset + params.limit]]
 
 
 def _citing(props: dict[str, Any], source_id: str) -> list[dict[str, Any]]:

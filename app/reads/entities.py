@@ -7,6 +7,7 @@ from app.errors import InvalidInput, Moved, NotFound
 from app.model.params import FAR_FUTURE, SearchParams
 from app.model.responses import EntityOut, SearchHit, SearchPage
 from app.reads.history import revert
+from app.reads.lifecycle import with_status
 from app.reads.search_text import lucene_query, search_terms
 from app.store.codec import decode_entity, decode_relationship, unstamp
 from app.store.cypher import load
@@ -26,12 +27,13 @@ def relationship_data(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def entity_data(props: dict[str, Any], rels: list[dict[str, Any]],
-                counts: dict[str, int] | None = None) -> dict[str, Any]:
-    """An `EntityOut` in plain data: the entity with its relationships grouped by type."""
+                counts: dict[str, int] | None = None, as_of: date | None = None) -> dict[str, Any]:
+    """An `EntityOut` in plain data: the entity with its relationships grouped by type, and
+    its lifecycle and status as of `as_of`."""
     grouped: dict[str, list[dict[str, Any]]] = {}
     for raw in rels:
         grouped.setdefault(raw["type"], []).append(relationship_data(raw))
-    return {**decode_entity(props), "relationships": grouped,
+    return {**with_status(decode_entity(props), as_of), "relationships": grouped,
             "relationship_counts": counts if counts is not None
             else {kind: len(items) for kind, items in grouped.items()}}
 
@@ -74,8 +76,8 @@ def get_entity(entity_id: str, t: datetime = FAR_FUTURE, per_type: int | None = 
                as_of: date | None = None) -> Plan[EntityOut]:
     """The entity with at most `per_type` relationships of each type (all when None), those
     valid on `as_of` when given."""
-    return EntityOut.model_validate(entity_data(*(yield from _entity_rows(
-        entity_id, t, per_type, stamps=True, as_of=as_of))))
+    rows = yield from _entity_rows(entity_id, t, per_type, stamps=True, as_of=as_of)
+    return EntityOut.model_validate(entity_data(*rows, as_of=as_of))
 
 
 def search(params: SearchParams) -> Plan[SearchPage]:

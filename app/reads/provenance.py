@@ -34,6 +34,6 @@ def list_facts(params: FactsParams) -> Plan[FactsOut]:
 
 def list_sources(params: SourcesParams) -> Plan[list[SourceSummary]]:
     rows = yield step(load("source_list"), t=params.t, publisher=params.publisher,
-                      offset=params.offset, limit=params.limit)
-    return [SourceSummary(**{k: plain(v) for k, v in row["source"].items()},
+                      lucene=params.lucene, offset=params.offset, limit=params.limit)
+    return [SourceSummary(**{k: plain(v) for k, v in row["source"].items()}, score=row["score"],
                           relationships=row["relationships"], entities=row["entities"]) for row in rows]

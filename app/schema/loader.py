@@ -48,6 +48,8 @@ class NodeType:
     is_entity: bool = True
     # How the browser draws the type: colour, Cytoscape shape and the letter on the node.
     display: dict[str, str] = field(default_factory=dict)
+    # The stages a cited lifecycle may hold (Agreement, Policy); empty: the type has none.
+    lifecycle: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 DISPLAY_KEYS = {"color", "shape", "letter"}
+# Every lifecycle stage a type may declare, in the order status derivation ranks them.
+LIFECYCLE_STAGES = ("announced", "signed", "in_force", "funded", "suspended", "ended")
 
 
 def _display(raw: dict[str, Any], path: Path) -> dict[str, str]:
@@ -107,6 +111,15 @@ def _display(raw: dict[str, Any], path: Path) -> dict[str, str]:
         raise SchemaDefinitionError(f"{path}: display takes only {', '.join(sorted(DISPLAY_KEYS))}")
     default = {"color": "#999999", "shape": "ellipse", "letter": str(raw.get("label", "?"))[:1]}
     return {**default, **{key: str(value) for key, value in given.items()}}
+
+
+def _stages(raw: dict[str, Any], path: Path) -> tuple[str, ...]:
+    stages = tuple(str(s) for s in raw.get("lifecycle") or ())
+    unknown = [s for s in stages if s not in LIFECYCLE_STAGES]
+    if unknown:
+        raise SchemaDefinitionError(f"{path}: unknown lifecycle stages {unknown}; "
+                                    f"known: {', '.join(LIFECYCLE_STAGES)}")
+    return stages
 
 
 def load_schema(directory: Path | None = None) -> Schema:
@@ -129,7 +142,8 @@ def load_schema(directory: Path | None = None) -> Schema:
             raise SchemaDefinitionError(f"{path}: node type {label} declared twice")
         nodes[label] = NodeType(label, raw.get("description", ""), raw["rdf_class"],
                                 _properties(raw.get("properties"), str(path)),
-                                is_entity=raw.get("entity", True), display=_display(raw, path))
+                                is_entity=raw.get("entity", True), display=_display(raw, path),
+                                lifecycle=_stages(raw, path))
 
     rels: dict[str, RelationshipType] = {}
     for path in files[1:]:

@@ -2,11 +2,14 @@
 
 Neo4j properties cannot hold maps, so a fact's citations are stored as parallel
 lists on the node or relationship (`cite_sources[i]` goes with `cite_quotes[i]`),
-and names in other languages as "lang:text" strings. Every read, write and RDF path
-decodes a stored row here: `decode_entity`, `decode_relationship`, `decode_citations`.
+names in other languages as "lang:text" strings, and an agreement's or policy's
+lifecycle as one JSON text per stage (a stage is read whole, never queried by part).
+Every read, write and RDF path decodes a stored row here: `decode_entity`,
+`decode_relationship`, `decode_citations`.
 """
 
 import hashlib
+import json
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from functools import cache
@@ -27,7 +30,7 @@ INTERNAL_KEYS = {*CITE_KEYS, *BOOKKEEPING, "search_text", "search_keys", "type"}
 # The fields every stored relationship may have besides its type-specific properties.
 REL_CORE = frozenset({"id", "valid_from", "valid_to", "date_text", "recorded_at"})
 # An entity's fields outside `properties`; the identifiers are reference data.
-ENTITY_CORE = frozenset({"id", "name", "aliases", "names", "description", "recorded_at"})
+ENTITY_CORE = frozenset({"id", "name", "aliases", "names", "description", "recorded_at", "lifecycle"})
 IDENTIFIER_KEYS = ("wikidata_qid", "iso_alpha2", "iso_alpha3")
 _REL_SKIP = INTERNAL_KEYS | REL_CORE
 _ENTITY_SKIP = INTERNAL_KEYS | ENTITY_CORE | set(IDENTIFIER_KEYS)
@@ -53,6 +56,11 @@ def citation_props(citations: list[Citation]) -> dict[str, list[Any]]:
     }
 
 
+def citation_props_of(citations: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """`citation_props` of citations as plain data (a decoded stage's, say)."""
+    return citation_props([Citation.model_validate(c) for c in citations])
+
+
 def _compact(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None and v != [] and v != {}}
 
@@ -71,6 +79,8 @@ def entity_props(entity: EntityRecord) -> dict[str, Any]:
         "aliases": sorted(set(entity.aliases)), "names": names, "description": entity.description,
         "wikidata_qid": entity.wikidata_qid, "search_text": search or None,
         "search_keys": keys,
+        "lifecycle": [json.dumps(stage.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+                      for stage in entity.lifecycle],
         **_as_sets(entity.properties), **citation_props(entity.citations),
     })
 
@@ -187,10 +197,17 @@ def decode_names(values: list[str] | None) -> dict[str, str]:
     return dict(v.split(":", 1) for v in values or [] if ":" in v)
 
 
+def decode_lifecycle(props: dict[str, Any]) -> list[dict[str, Any]]:
+    """An agreement's or policy's stages as `Stage` data, in the order they were recorded."""
+    return [json.loads(text) for text in props.get("lifecycle") or []]
+
+
 def decode_entity(props: dict[str, Any]) -> dict[str, Any]:
-    """A stored entity as plain data: its core fields, identifiers, other properties, citations."""
+    """A stored entity as plain data: its core fields, identifiers, other properties,
+    citations and lifecycle."""
     get = props.get
     return {
+        "lifecycle": decode_lifecycle(props),
         "id": props["id"], "type": props["type"], "name": props["name"],
         "aliases": get("aliases") or [], "names": decode_names(get("names")),
         "description": get("description"), "recorded_at": plain(get("recorded_at")),
@@ -220,7 +237,7 @@ def entity_record_data(props: dict[str, Any], known: Iterable[str]) -> dict[str,
         "aliases": entity["aliases"], "names": entity["names"], "description": entity["description"],
         "wikidata_qid": entity["identifiers"].get("wikidata_qid"),
         "properties": {k: attributes[k] for k in known if k in attributes},
-        "citations": entity["citations"],
+        "citations": entity["citations"], "lifecycle": entity["lifecycle"],
     }
 
 

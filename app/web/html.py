@@ -50,14 +50,18 @@ def _relationship(rel: RelationshipOut) -> str:
 
 
 def entity_fragment(entity: EntityOut) -> str:
-    facts = [("aliases", ", ".join(entity.aliases)), *entity.names.items(),
-             *entity.identifiers.items(), *entity.properties.items()]
+    facts = [("status", (entity.status or "").replace("_", " ")), ("aliases", ", ".join(entity.aliases)),
+             *entity.names.items(), *entity.identifiers.items(), *entity.properties.items()]
+    stages = "".join(f"<li><strong>{escape(s.stage.replace('_', ' '))}</strong> · "
+                     f"{escape(s.date or s.date_text or 'undated')}{_citations([s.citation])}</li>"
+                     for s in entity.lifecycle)
     rows = "".join(f"<tr><th>{escape(k)}</th><td>{_value(v)}</td></tr>" for k, v in facts if v)
     rels = "".join(_relationship(r) for group in entity.relationships.values() for r in group)
     return (
         f'<h1>{escape(entity.name)}</h1><p class="type">{escape(entity.type)} · '
         f"<code>{escape(entity.id)}</code></p><p>{escape(entity.description or '')}</p>"
-        f"<table>{rows}</table><h2>Sources for this entity</h2>{_citations(entity.citations)}"
+        f"<table>{rows}</table>" + (f"<h2>Lifecycle</h2><ol>{stages}</ol>" if stages else "")
+        + f"<h2>Sources for this entity</h2>{_citations(entity.citations)}"
         f"<h2>Relationships</h2><table><tr><th>type</th><th>with</th><th>sources</th></tr>{rels}</table>"
         f'<p class="meta">Also as <a href="?format=ttl">Turtle</a>, <a href="?format=jsonld">JSON-LD</a>, '
         f'<a href="?format=nt">N-Triples</a>, <a href="?format=xml">RDF/XML</a>, '

@@ -103,10 +103,16 @@ def _uncited(changed: set[str], citations: list[Citation], reference: set[str]) 
     return sorted(changed - cited - reference)
 
 
+def _with_stages(current: list[dict[str, Any]], added: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The lifecycle with `added` in: a stage of the same name and date is replaced."""
+    key = {(s["stage"], s["date"]) for s in added}
+    return [s for s in current if (s["stage"], s["date"]) not in key] + added
+
+
 def update_entity(graph: Graph, entity_id: str, patch: EntityPatch, actor: Actor) -> LoadReport:
     current = stored_entity(graph, entity_id)
     data = current.model_dump()
-    changes = patch.model_dump(exclude_unset=True, exclude={"citations", "properties"})
+    changes = patch.model_dump(exclude_unset=True, exclude={"citations", "properties", "lifecycle"})
     data.update(changes)
     changed = {k for k, v in changes.items() if v != current.model_dump().get(k)}
     if patch.properties:
@@ -120,6 +126,8 @@ def update_entity(graph: Graph, entity_id: str, patch: EntityPatch, actor: Actor
             "every changed attribute needs a citation listing it in `fields`; uncited: "
             + ", ".join(missing), fields=missing)
     data["citations"] = [*current.citations, *patch.citations]
+    if patch.lifecycle:  # each stage cites its own words, so it needs no `fields`
+        data["lifecycle"] = _with_stages(data["lifecycle"], patch.model_dump()["lifecycle"])
     return import_bundle(graph, Bundle(entities=[record(EntityRecord, data, f"entity {entity_id}")]),
                          actor)
 

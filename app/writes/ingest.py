@@ -91,9 +91,13 @@ class Review:
             return
         entity_id = self.new_ids[(type_, name)] = self._free_id(slug(name))
         quote = self.ingest.text[mention.sentence.start:mention.sentence.end]
-        props = defaults(type_, name, mention.properties if type_ == mention.type else {})
+        given = mention.properties if type_ == mention.type else {}
+        props = defaults(type_, name, given)
+        # "X and Y signed an agreement": the new agreement's first stage, cited by that sentence.
+        stages = [{"stage": given["stage"], "citation": self.cite(quote).model_dump()}
+                  ] if "stage" in given else []
         self.created.append(record(EntityRecord, {
-            "id": entity_id, "type": type_, "name": name, "properties": props,
+            "id": entity_id, "type": type_, "name": name, "properties": props, "lifecycle": stages,
             "citations": [self.cite(quote, fields=["name", *props]).model_dump()]}, f"mentions.{mid}"))
         self.entity_of[mid] = entity_id
 

@@ -134,14 +134,14 @@ def known_records(graph: Graph, bundle: Bundle) -> tuple[dict[str, str], dict[st
     """Stored sources (id -> text) and entities (id -> type) the bundle refers to but lacks."""
     defined = {e.id for e in bundle.entities}
     wanted = {i for r in bundle.relationships for i in (r.from_id, r.to_id)}
-    wanted |= {c.attributed_to for e in bundle.entities for c in e.citations if c.attributed_to}
+    wanted |= {c.attributed_to for e in bundle.entities for c in e.every_citation if c.attributed_to}
     wanted |= {c.attributed_to for r in bundle.relationships for c in r.citations if c.attributed_to}
     # Source ids are looked up too: they may not reuse an entity's id (one URI space).
     wanted |= {s.id for s, _ in bundle.sources}
     entities = {row["id"]: row["type"]
                 for row in graph.read(load("known_entities"), ids=sorted(wanted - defined))}
     have = {s.id for s, _ in bundle.sources}
-    cited = {c.source for e in bundle.entities for c in e.citations}
+    cited = {c.source for e in bundle.entities for c in e.every_citation}
     cited |= {c.source for r in bundle.relationships for c in r.citations}
     sources = {row["id"]: row["text"]
                for row in graph.read(load("known_sources"), ids=sorted(cited - have))}

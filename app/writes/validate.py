@@ -101,6 +101,14 @@ def _property_problems(kind: str, properties: dict[str, Any], where: str) -> lis
     return []
 
 
+def _stage_problems(label: str, allowed: tuple[str, ...], stages: list[Any], where: str) -> list[str]:
+    if stages and not allowed:
+        return [f"{where}: field lifecycle: a {label} has no lifecycle"]
+    return [f"{where}: field lifecycle.{k}.stage: a {label} has no stage {stage.stage!r} "
+            f"(allowed: {', '.join(allowed)})"
+            for k, stage in enumerate(stages) if stage.stage not in allowed]
+
+
 def _duplicate_problems(kind: str, ids: list[tuple[str, str]]) -> list[str]:
     """(id, where) pairs: one problem for each id seen before."""
     seen: set[str] = set()
@@ -141,25 +149,29 @@ def check_bundle(
             problems.append(f"{origin.get(f'source:{record.id}', record.id)}: field id: "
                             f"{record.id} is already an entity id; ids share one URI space")
 
-    def check_citations(citations: list[Any], where: str) -> None:
+    def check_citations(citations: list[Any], where: str, at: str = "citations.{}") -> None:
         for i, cite in enumerate(citations):
+            field = at.format(i)
             if cite.source not in source_text:
-                problems.append(f"{where}: field citations.{i}.source: unknown source {cite.source}")
+                problems.append(f"{where}: field {field}.source: unknown source {cite.source}")
             elif not quote_in_text(cite.quote, source_text[cite.source]):
                 problems.append(
-                    f"{where}: field citations.{i}.quote: not found word for word in source "
+                    f"{where}: field {field}.quote: not found word for word in source "
                     f"{cite.source}: {cite.quote!r}"
                 )
             if cite.attributed_to and cite.attributed_to not in entity_type:
                 problems.append(
-                    f"{where}: field citations.{i}.attributed_to: unknown entity {cite.attributed_to}"
+                    f"{where}: field {field}.attributed_to: unknown entity {cite.attributed_to}"
                 )
 
     for entity in bundle.entities:
         where = origin.get(f"entity:{entity.id}", entity.id)
         node = schema.nodes[str(entity.type)]
         problems += _property_problems(node.label, entity.properties, where)
+        problems += _stage_problems(node.label, node.lifecycle, entity.lifecycle, where)
         check_citations(entity.citations, where)
+        for k, stage in enumerate(entity.lifecycle):
+            check_citations([stage.citation], where, f"lifecycle.{k}.citation")
         cited = {f for c in entity.citations for f in c.fields}
         for name in entity.properties:
             spec = node.properties.get(name)

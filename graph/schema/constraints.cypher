@@ -52,3 +52,6 @@ FOR ()-[r:ABOUT|AFFECTS|ATTENDED|FUNDS|HOLDS_POST|HONOREE_OF|IMPLEMENTS|INITIATE
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false}};
 CREATE FULLTEXT INDEX entity_quotes IF NOT EXISTS FOR (n:Entity) ON EACH [n.cite_quotes]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false}};
+// Source search (GET /sources?q=): the words of every source's title and full text.
+CREATE FULLTEXT INDEX source_text IF NOT EXISTS FOR (s:Source) ON EACH [s.title, s.text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'english', `fulltext.eventually_consistent`: false}};

@@ -5,8 +5,9 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import AsyncGraphDep
 from app.api.routers import ERRORS
 from app.model.facts import FactsOut, FactsParams, SourcesParams, SourceSummary
+from app.model.instruments import InstrumentOut
 from app.model.params import AgreementParams, DatedParams, PolicyParams
-from app.model.responses import InstrumentOut, SchemaOut, SourceOut
+from app.model.responses import SchemaOut, SourceOut
 from app.reads.catalog import get_source, instruments
 from app.reads.provenance import list_facts, list_sources
 from app.schema.loader import get_schema

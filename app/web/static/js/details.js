@@ -1,6 +1,6 @@
 // The details panel: an entity (counts, timeline, sources) or a fact with its citations.
 import { api } from "./api.js";
-import { $, el, relLabel } from "./dom.js";
+import { $, el, fill, relLabel } from "./dom.js";
 import { collapse, expand } from "./expand.js";
 import { addNode, cy } from "./graph.js";
 import { record, state, viewChanged } from "./state.js";
@@ -20,11 +20,22 @@ function dl(pairs) {
     el("dd", {}, Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v))]));
 }
 
+// A timeline entry in words: a relationship and its other end, or the entity's own stage.
+function entryText(e) {
+  return e.stage ? relLabel(e.stage.stage) : `${relLabel(e.relationship.type)} ${e.relationship.other.name}`;
+}
+
+function lifecycleBlock(entity) {
+  if (!entity.lifecycle.length) return [];
+  return [el("h3", {}, "Lifecycle"), el("ol", { class: "lifecycle", "data-testid": "lifecycle" },
+    entity.lifecycle.map((s) => el("li", {}, el("strong", {}, relLabel(s.stage)),
+      ` · ${s.date || s.date_text || "undated"}`, ...citationsBlock([s.citation]))))];
+}
+
 function timelineBlock(timeline) {
   const dated = timeline.dated.map((e) => el("li", {}, `${e.date}${e.date_end ? "–" + e.date_end : ""}: ` +
-    `${e.relationship.type.toLowerCase()} ${e.relationship.other.name}`));
-  const undated = timeline.undated.map((e) => el("li", {}, (e.date_text ? `${e.date_text}: ` : "") +
-    `${relLabel(e.relationship.type)} ${e.relationship.other.name}`));
+    entryText(e)));
+  const undated = timeline.undated.map((e) => el("li", {}, (e.date_text ? `${e.date_text}: ` : "") + entryText(e)));
   return [
     dated.length ? el("ul", {}, dated) : el("p", { class: "muted" }, "No dated facts."),
     undated.length ? el("details", {}, el("summary", {}, `${undated.length} undated`), el("ul", {}, undated)) : null,
@@ -52,9 +63,10 @@ export async function showNode(id) {
   const countButtons = counts.counts.map((c) => el("button", {
     "data-rel": c.type, title: `${c.direction === "out" ? "outgoing" : "incoming"} ${c.type}`,
     onclick: () => expand(id, c.type) }, `${relLabel(c.type)} ${c.direction === "out" ? "→" : "←"} ${c.count}`));
-  panel.replaceChildren(
+  fill(panel,
     el("h2", { "data-testid": "details-title" }, entity.name),
-    el("p", { class: "muted" }, `${entity.type} · `, el("a", { href: `/id/${encodeURIComponent(id)}` }, id)),
+    el("p", { class: "muted" }, `${entity.type} · `, el("a", { href: `/id/${encodeURIComponent(id)}` }, id),
+      entity.status ? el("span", { "data-testid": "status" }, ` · ${relLabel(entity.status)}`) : null),
     entity.description ? el("p", {}, entity.description) : null,
     dl([["aliases", entity.aliases], ...Object.entries(entity.names).map(([k, v]) => [`name (${k})`, v]),
       ...Object.entries(entity.identifiers), ...Object.entries(entity.properties)]),
@@ -63,6 +75,7 @@ export async function showNode(id) {
       el("button", { "data-testid": "expand-all", onclick: () => expand(id) }, "Expand all"),
       el("button", { "data-testid": "collapse", onclick: () => collapse(id) }, "Collapse"),
       ...countButtons),
+    ...lifecycleBlock(entity),
     el("h3", {}, "Timeline"),
     ...timelineBlock(timeline),
     el("h3", {}, "Sources"),
@@ -73,7 +86,7 @@ export async function showNode(id) {
 export function showEdge(edge) {
   const fact = edge.data("fact");
   state.selected = edge.id();
-  $("#details").replaceChildren(
+  fill($("#details"),
     el("h2", { "data-testid": "details-title" }, relLabel(fact.type)),
     el("p", {}, `${edge.source().data("name")} → ${edge.target().data("name")}`),
     dl([["valid from", fact.valid_from], ["valid to", fact.valid_to], ["when", fact.date_text],

@@ -15,6 +15,11 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// replaceChildren turns a null into the text "null": leave the gaps out instead.
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 export function banner(message, kind = "info") {
   const box = $("#banner");
   box.replaceChildren();
