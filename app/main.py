@@ -72,11 +72,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # A query parameter the route does not declare is a 422 naming it, not ignored.
         dependencies=[Depends(known_query_only)],
     )
-    app.openapi = with_default_examples(app)  # type: ignore[method-assign]
     app.state.settings = settings = settings or get_settings()
     app.state.gazetteer = Gazetteer()  # built at the first ingest, then kept current
     middleware.install(app, settings)  # the rate limit among them, for every route
     problems.install(app)
+    # After problems.install: the examples go on the error responses it declares too.
+    app.openapi = with_default_examples(app)  # type: ignore[method-assign]
     # Reads are public unless READS_REQUIRE_KEY is set. The read routers come first:
     # a request is matched against the routes in order, and reads are most requests.
     app.include_router(entities.router, dependencies=[ReadAccess])

@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 from fastapi.testclient import TestClient
+from jsonschema import Draft202012Validator
 
 from app.model.actors import Role
 from app.store.db import Graph
@@ -64,3 +65,31 @@ def _body_example(document: dict[str, Any]) -> dict[str, Any]:
     """IngestIn's example: its `text` field's example (the other fields are optional)."""
     fields = document["components"]["schemas"]["IngestIn"]["properties"]
     return {"text": fields["text"]["examples"][0]}
+
+
+def test_every_response_has_an_example_that_fits_its_schema(client: TestClient) -> None:
+    """Recorded from the seed story (scripts/record_examples.py); a JSON example must
+    validate against the schema of the response it illustrates, so a changed shape fails
+    here until the examples are recorded again."""
+    document = spec(client)
+    missing, wrong = [], []
+    for path, ops in document["paths"].items():
+        for method, op in ops.items():
+            for status, response in op.get("responses", {}).items():
+                for media, content in (response.get("content") or {}).items():
+                    where = f"{method} {path} {status} {media}"
+                    if "example" not in content:
+                        missing.append(where)
+                    elif "json" in media and content.get("schema"):
+                        root = {**content["schema"], "components": document["components"]}
+                        errors = list(Draft202012Validator(root).iter_errors(content["example"]))
+                        wrong += [(where, e.message[:100]) for e in errors[:1]]
+    assert missing == [] and wrong == [], (missing, wrong)
+
+
+def test_response_examples_come_from_the_seed_story(client: TestClient) -> None:
+    content = spec(client)["paths"]["/entities/{entity_id}"]["get"]["responses"]["200"]["content"]
+    entity = content["application/json"]["example"]
+    assert entity["id"] == "alejandro-mayorkas" and entity["citations"][0]["source"].startswith("seed-000")
+    turtle = spec(client)["paths"]["/id/{ident}"]["get"]["responses"]["200"]["content"]["text/turtle"]
+    assert "@prefix" in turtle["example"]

@@ -10,6 +10,7 @@ from app.model.params import SearchParams
 from app.model.reconcile import ExtendRequest, ReconQuery
 from app.model.responses import EntityOut, RelationshipOut
 from app.reads.entities import get_entity, search
+from app.reads.lifecycle import status_on
 from app.reads.matching import MatchQuery, match_many
 from app.schema.loader import get_schema
 from app.store.db import Plan
@@ -47,6 +48,8 @@ def properties_of(entity_type: str | None) -> list[dict[str, str]]:
     labels = [entity_type] if entity_type else schema.entity_labels
     found = {key: {"id": key, "name": label} for key, label in COMMON_FIELDS.items()}
     for label in labels:
+        if schema.nodes[label].lifecycle:  # derived from the lifecycle, as of the extension's as_of
+            found.setdefault("status", {"id": "status", "name": "status"})
         for prop in schema.nodes[label].properties.values():
             found.setdefault(prop.name, {"id": prop.name, "name": prop.name.replace("_", " ")})
     for rel in schema.relationships.values():
@@ -131,6 +134,9 @@ def _values(entity: EntityOut, pid: str, as_of: date | None) -> list[dict[str, A
         return [{"id": r.other.id, "name": r.other.name}
                 for r in entity.relationships.get(rel_type, [])
                 if r.direction == direction and _valid_on(r, as_of)]
+    if pid == "status":
+        status = status_on([stage.model_dump() for stage in entity.lifecycle], as_of)
+        return [{"str": status}] if status else []
     value = {"aliases": entity.aliases, "description": entity.description,
              "wikidata_qid": entity.identifiers.get("wikidata_qid")}.get(pid, entity.properties.get(pid))
     return [_typed(v) for v in (value if isinstance(value, list) else [value]) if v is not None]

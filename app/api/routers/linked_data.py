@@ -79,7 +79,7 @@ async def dereference_fact(
 
 
 @router.get(
-    "/graph/{source_id}",
+    "/graph/{source_id}", response_class=Response,
     responses={**ERRORS, **NEGOTIATED, 200: {"content": {m: {} for m in [*RDF_MEDIA_TYPES, HTML]},
                                              "description": "The source's named graph."}},
     summary="Dereference a named-graph URI: the source and the facts it supports (TriG by "
@@ -99,8 +99,8 @@ async def named_graph(
     return negotiated(await graph.run(source_graph(source_id, fmt, base_of(request))), media)
 
 
-@router.get("/export", responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS,
-                                  400: NEGOTIATED[400]},
+@router.get("/export", response_class=Response,
+            responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS, 400: NEGOTIATED[400]},
             summary="The whole graph as RDF, streamed page by page")
 def export(request: Request, graph: GraphDep, params: Annotated[ExportParams, Query()]) -> Response:
     fmt = rdf_format(params.format)
@@ -109,7 +109,8 @@ def export(request: Request, graph: GraphDep, params: Annotated[ExportParams, Qu
         "Content-Disposition": f'attachment; filename="migration-graph.{fmt.extension}"'})
 
 
-@router.get("/context.jsonld", responses={**ERRORS, 200: {"content": {"application/ld+json": {}}}},
+@router.get("/context.jsonld", response_class=Response,
+            responses={**ERRORS, 200: {"content": {"application/ld+json": {}}}},
             summary="The JSON-LD @context the exports use")
 def context(request: Request) -> Response:
     return Response(json.dumps(jsonld_context(base_of(request)), indent=2),
@@ -128,8 +129,8 @@ def _described(media: str, doc: Graph, request: Request, title: str, intro: str)
     return negotiated(serialize(doc, BY_MEDIA_TYPE[media], base_of(request)), media)
 
 
-@router.get("/.well-known/void", responses={**ERRORS, **NEGOTIATED,
-                                           200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}},
+@router.get("/.well-known/void", response_class=Response, responses={
+    **ERRORS, **NEGOTIATED, 200: {"content": {m: {} for m in [*RDF_MEDIA_TYPES, HTML]}}},
             summary="VoID and DCAT description of the dataset")
 async def void(request: Request, graph: AsyncGraphDep,
                format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
@@ -139,8 +140,8 @@ async def void(request: Request, graph: AsyncGraphDep,
                       "The dataset", "VoID and DCAT: its size, license, vocabularies and dumps.")
 
 
-@router.get("/vocab", responses={**ERRORS, **NEGOTIATED,
-                                 200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}},
+@router.get("/vocab", response_class=Response, responses={
+    **ERRORS, **NEGOTIATED, 200: {"content": {m: {} for m in [*RDF_MEDIA_TYPES, HTML]}}},
             summary="The service's own vocabulary (mg:), tied to the standard terms")
 def vocab(request: Request,
           format: Annotated[str | None, Query(description=FORMAT_HELP, examples=["ttl"])] = None,
@@ -150,7 +151,8 @@ def vocab(request: Request,
                       "it refines.")
 
 
-@router.get("/shapes.ttl", responses={**ERRORS, 200: {"content": {"text/turtle": {}}}},
+@router.get("/shapes.ttl", response_class=Response,
+            responses={**ERRORS, 200: {"content": {"text/turtle": {}}}},
             summary="SHACL shapes every export conforms to")
 def published_shapes(request: Request) -> Response:
     body = shapes(base_of(request)).serialize(format="turtle", encoding="utf-8")
