@@ -1,4 +1,5 @@
-// A page of sources as recorded at $t, newest publication first (with $lucene: those whose
+// A page of sources as recorded at $t, newest first: by publication date, or when it was
+// recorded if the date is not known (with $lucene: those whose
 // title or text has the words, best match first), each with how many facts (relationships
 // and entities) cite it. Counting scans the citation lists of every fact once per page:
 // fine at newsroom scale.
@@ -11,7 +12,7 @@ MATCH (s:Source) WHERE s.recorded_at <= $t
   AND ($publisher IS NULL OR s.publisher = $publisher)
 WITH s, head([h IN hits WHERE h.id = s.id | h.score]) AS score
 WHERE $lucene IS NULL OR score IS NOT NULL
-ORDER BY score DESC, s.published DESC, s.id SKIP $offset LIMIT $limit
+ORDER BY score DESC, coalesce(s.published, date(s.recorded_at)) DESC, s.id SKIP $offset LIMIT $limit
 WITH collect({s: s, score: score}) AS page
 CALL (page) {
   UNWIND page AS hit
@@ -26,5 +27,5 @@ CALL (page) {
   RETURN s, score, relationships, count(n) AS entities
 }
 RETURN s {.id, .kind, .title, .publisher, .url, .published, .language} AS source, relationships,
-       entities, score
-ORDER BY score DESC, source.published DESC, source.id
+       entities, score, left(s.text, 400) AS opening
+ORDER BY score DESC, coalesce(s.published, date(s.recorded_at)) DESC, source.id

@@ -15,6 +15,7 @@ from app.store.localserver import LocalNeo4j
 from app.store.schema_apply import apply_schema
 from app.writes.loader import load_seeds
 
+pytest_plugins = ["tests.browsing"]  # the browser fixtures: live_url, browser, page
 SEEDS = Path(__file__).resolve().parent.parent / "graph" / "seeds"
 
 

@@ -2,63 +2,17 @@
 
 import io
 import json
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from PIL import Image
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from app.main import create_app
-from app.settings import Settings
 from app.store.db import Graph
-from tests.conftest import free_port
+from tests.browsing import CHROMIUM, pick
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "browser.png"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="run `make setup` to install chromium")
-
-
-@pytest.fixture(scope="module")
-def live_url(settings: Settings, graph: Graph) -> Iterator[str]:
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the API did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    # bypass_csp: the tests inspect the page with evaluated JavaScript, which our CSP forbids.
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True,
-                                  bypass_csp=True)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    context.close()
-    assert not errors, errors
 
 
 def node_ids(page: Page, visible_only: bool = False) -> list[str]:
@@ -66,16 +20,8 @@ def node_ids(page: Page, visible_only: bool = False) -> list[str]:
     return sorted(page.evaluate(f"graphBrowser.cy.nodes('{selector}').map(n => n.id())"))
 
 
-def pick(page: Page, selector: str, text: str, choice: str) -> None:
-    page.fill(selector, text)
-    listbox = f"xpath=//input[@id='{selector[1:]}']/following-sibling::ul"
-    option = page.locator(f"{listbox}/li[@data-id='{choice}']")
-    option.wait_for()
-    option.click()
-
-
 def search_and_expand(page: Page, live_url: str) -> None:
-    page.goto(live_url + "/")
+    page.goto(live_url + "/#n=")  # a blank canvas (plain / draws the newest story)
     pick(page, "#search", "Mulino", "jose-raul-mulino")
     expect(page.get_by_test_id("details-title")).to_have_text("José Raúl Mulino")
     page.get_by_test_id("expand-all").click()
@@ -178,7 +124,7 @@ def test_date_slider_hides_facts_not_valid_that_day(page: Page, live_url: str) -
 
 
 def test_path_finder_mayorkas_to_mulino(page: Page, live_url: str) -> None:
-    page.goto(live_url + "/")
+    page.goto(live_url + "/#n=")
     pick(page, "#path-from", "Mayorkas", "alejandro-mayorkas")
     pick(page, "#path-to", "Mulino", "jose-raul-mulino")
     page.click("#find-paths")
@@ -279,8 +225,6 @@ def test_screenshot_is_not_blank(page: Page, live_url: str) -> None:
     assert len(colors) > 200, "the screenshot looks blank"
     canvas = image.crop((300, 100, 1000, 800)).convert("L")
     assert canvas.getextrema()[0] < 128, "nothing dark drawn on the graph canvas"
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    image.save(SCREENSHOT)
 
 
 def test_the_page_works_under_its_own_content_security_policy(browser: Browser, live_url: str) -> None:

@@ -102,6 +102,9 @@ def test_sources_are_listed_with_their_fact_counts(client: TestClient) -> None:
     listed = client.get("/sources").json()
     seed = next(s for s in listed if s["id"] == SOURCE)
     assert seed["kind"] == "news_article" and seed["relationships"] > 20 and seed["entities"] > 20
+    # No title is known: the lede is what a reader sees of it (the landing page lists it so).
+    assert seed["title"] is None and seed["lede"].startswith("The United States and Panama have signed")
+    assert len(seed["lede"]) <= 202
     assert seed["relationships"] == len([f for f in facts(client, source=SOURCE) if f["type"] != "ATTRIBUTE"])
     assert client.get("/sources", params={"publisher": "Nobody Weekly"}).json() == []
     assert client.get("/sources", params={"limit": 501}).status_code == 422

@@ -30,11 +30,23 @@ def test_every_node_type_is_declared_with_an_rdf_class_and_constraint() -> None:
             "ATTENDED", "ISSUED", "AFFECTS", "LOCATED_IN", "STATED", "REPORTED"} <= set(RelType)
 
 
-def test_agreement_and_policy_status_values_come_from_the_yaml() -> None:
+def test_agreement_and_policy_lifecycles_come_from_the_yaml() -> None:
+    """Status is no stored property: it is derived from the stages the YAML allows."""
     schema = get_schema()
-    assert schema.nodes["Agreement"].properties["status"].values == (
-        "announced", "signed", "in_force", "suspended", "ended")
+    assert schema.nodes["Agreement"].lifecycle == (
+        "announced", "signed", "in_force", "funded", "suspended", "ended")
+    assert "signed" not in schema.nodes["Policy"].lifecycle and not schema.nodes["Person"].lifecycle
+    assert "status" not in schema.nodes["Agreement"].properties
     assert schema.nodes["Policy"].properties["instrument"].required
+
+
+def test_an_unknown_lifecycle_stage_in_the_yaml_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "schema"
+    shutil.copytree(SCHEMA_DIR, copy)
+    policy = copy / "nodes" / "policy.yaml"
+    policy.write_text(policy.read_text().replace("lifecycle: [announced,", "lifecycle: [paused, announced,"))
+    with pytest.raises(SchemaDefinitionError, match="paused"):
+        load_schema(copy)
 
 
 def test_schema_cross_check_rejects_unknown_endpoint_type(tmp_path: Path) -> None:

@@ -102,3 +102,5 @@ class SourceSummary(SourceFields):
     relationships: int = Field(description="Relationships citing it.")
     entities: int = Field(description="Entities citing it.")
     score: float | None = Field(None, description="With q: how well it matches (higher is better).")
+    lede: str = Field(description="The text's first sentence (at most 200 characters): what a "
+                      "reader sees of a source without a title.")

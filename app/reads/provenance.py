@@ -3,6 +3,7 @@ entity, type, valid period, and the words of their quotes."""
 
 from typing import Any
 
+from app.extract.spans import sentences
 from app.model.facts import FactOut, FactsOut, FactsParams, SourcesParams, SourceSummary
 from app.store.codec import plain
 from app.store.cypher import load
@@ -36,4 +37,12 @@ def list_sources(params: SourcesParams) -> Plan[list[SourceSummary]]:
     rows = yield step(load("source_list"), t=params.t, publisher=params.publisher,
                       lucene=params.lucene, offset=params.offset, limit=params.limit)
     return [SourceSummary(**{k: plain(v) for k, v in row["source"].items()}, score=row["score"],
-                          relationships=row["relationships"], entities=row["entities"]) for row in rows]
+                          lede=lede(row["opening"]), relationships=row["relationships"],
+                          entities=row["entities"]) for row in rows]
+
+
+def lede(opening: str) -> str:
+    """The first sentence of a text's opening, cut at a word near 200 characters."""
+    found = sentences(opening)
+    sentence = " ".join((opening[found[0].start:found[0].end] if found else opening).split())
+    return sentence if len(sentence) <= 200 else sentence[:200].rsplit(" ", 1)[0] + " …"

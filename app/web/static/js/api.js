@@ -1,14 +1,23 @@
 // The service's JSON API: one fetch wrapper that turns failures into readable banners.
 import { banner } from "./dom.js";
+import { state } from "./state.js";
 
 export class ApiError extends Error {
-  constructor(status, message) { super(message); this.status = status; }
+  constructor(status, message, errors = []) { super(message); this.status = status; this.errors = errors; }
+}
+
+// Reads of the graph take the record-time axis; the schema and health do not.
+const TIMED = /^\/(entities|subgraph|paths|connections|sources|facts)\b/;
+
+function timed(path) {
+  if (!state.recorded || !TIMED.test(path)) return path;
+  return path + (path.includes("?") ? "&" : "?") + "as_recorded=" + encodeURIComponent(state.recorded);
 }
 
 export async function api(path) {
   let response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json" } });
+    response = await fetch(timed(path), { headers: { Accept: "application/json" } });
   } catch (err) {
     banner("The API cannot be reached. Is the service running? Try again in a moment.", "error");
     throw new ApiError(0, "unreachable");
@@ -18,11 +27,13 @@ export async function api(path) {
   }
   if (!response.ok) {
     let detail = response.statusText;
+    let errors = [];
     try {
       const body = await response.json();
-      detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
+      detail = typeof body.detail === "string" ? body.detail : response.statusText;
+      errors = Array.isArray(body.errors) ? body.errors : [];
     } catch (_) { /* not JSON */ }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail, errors);
   }
   return response.json();
 }

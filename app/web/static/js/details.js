@@ -2,16 +2,37 @@
 import { api } from "./api.js";
 import { $, el, fill, relLabel } from "./dom.js";
 import { collapse, expand } from "./expand.js";
-import { addNode, cy } from "./graph.js";
+import { addNode, cy, fitView } from "./graph.js";
+import { entityName, loadSources, sourceLabel, sourceMeta } from "./names.js";
 import { record, state, viewChanged } from "./state.js";
 
+export const TITLE = "Migration news graph";
+const PLACEHOLDER = "Search for an entity, or pick a story, then click nodes to expand them and " +
+  "edges to read their sources.";
+
+export function showPlaceholder() {
+  fill($("#details"), el("p", { class: "muted" }, PLACEHOLDER));
+}
+
+// The speaker by name, linked to their page; the id until the name arrives.
+function speaker(id) {
+  const link = el("a", { href: `/id/${encodeURIComponent(id)}`, "data-testid": "speaker" }, id);
+  entityName(id).then((name) => { link.textContent = name; });
+  return link;
+}
+
+// Each citation: the quote, then its source by title (publisher and date when known, the
+// source's page one click away), who said it, and how sure the curator is.
 function citationsBlock(citations) {
   return citations.map((c) => el("div", { class: "citation", "data-testid": "citation" },
     el("blockquote", {}, `“${c.quote}”`),
     el("div", { class: "cite-meta" },
-      el("a", { href: `/id/${encodeURIComponent(c.source)}`, target: "_blank" }, c.source),
-      ` · ${c.mode}` + (c.attributed_to ? ` (claim by ${c.attributed_to})` : "") +
-      ` · confidence ${c.confidence}`)));
+      el("a", { href: `/id/${encodeURIComponent(c.source)}`, target: "_blank", title: c.source,
+        "data-testid": "source" }, sourceLabel(c.source)),
+      sourceMeta(c.source) ? ` (${sourceMeta(c.source)})` : null,
+      c.mode === "attributed" && c.attributed_to ? [" · claim by ", speaker(c.attributed_to)]
+        : " · stated by the source",
+      ` · confidence ${Math.round(c.confidence * 100)}%`)));
 }
 
 function dl(pairs) {
@@ -47,19 +68,22 @@ function timelineBlock(timeline) {
 export async function showNode(id) {
   state.selected = id;
   const panel = $("#details");
-  panel.replaceChildren(el("p", { class: "muted" }, "Loading…"));
+  fill(panel, el("p", { class: "muted" }, "Loading…"));
   let entity, counts, timeline;
   try {
-    [entity, counts, timeline] = await Promise.all([
+    [, entity, counts, timeline] = await Promise.all([
+      loadSources(),
       // The panel shows the entity, not its relationships: one of each type is enough.
       api(`/entities/${encodeURIComponent(id)}?per_type=1`),
       api(`/entities/${encodeURIComponent(id)}/neighbors?limit=1`),
       api(`/entities/${encodeURIComponent(id)}/timeline`),
     ]);
   } catch (err) {
-    panel.replaceChildren(el("p", { class: "muted" }, `Could not load ${id}: ${err.message}`));
+    if (state.selected === id) fill(panel, el("p", { class: "muted" }, `Could not load ${id}: ${err.message}`));
     return;
   }
+  if (state.selected !== id) return;  // another click came first
+  document.title = `${entity.name} · ${TITLE}`;
   const countButtons = counts.counts.map((c) => el("button", {
     "data-rel": c.type, title: `${c.direction === "out" ? "outgoing" : "incoming"} ${c.type}`,
     onclick: () => expand(id, c.type) }, `${relLabel(c.type)} ${c.direction === "out" ? "→" : "←"} ${c.count}`));
@@ -83,9 +107,11 @@ export async function showNode(id) {
   );
 }
 
-export function showEdge(edge) {
+export async function showEdge(edge) {
   const fact = edge.data("fact");
   state.selected = edge.id();
+  await loadSources();
+  if (state.selected !== edge.id()) return;  // another click came first
   fill($("#details"),
     el("h2", { "data-testid": "details-title" }, relLabel(fact.type)),
     el("p", {}, `${edge.source().data("name")} → ${edge.target().data("name")}`),
@@ -102,7 +128,7 @@ export async function focusEntity(ref) {
   const target = cy.getElementById(ref.id);
   cy.elements().unselect();
   target.select();
-  cy.animate({ center: { eles: target }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+  fitView();  // the new node and everything already drawn, all on screen
   await showNode(ref.id);
   viewChanged();
 }

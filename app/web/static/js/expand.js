@@ -1,9 +1,9 @@
-// Growing and shrinking the view: expand a node's neighbors, collapse its leaves, undo.
+// Growing and shrinking the view: expand a node's neighbors, collapse its leaves.
 import { api, query } from "./api.js";
-import { $, banner, el } from "./dom.js";
+import { banner, el } from "./dom.js";
 import { applyFilters } from "./filters.js";
-import { addEdge, addNode, cy, placeAround, tuneForSize } from "./graph.js";
-import { record, state } from "./state.js";
+import { addEdge, addNode, cy, fitView, placeAround, separate, tuneForSize } from "./graph.js";
+import { record, recordRemoval, state } from "./state.js";
 
 const EXPAND_LIMIT = 50;
 
@@ -35,6 +35,7 @@ export async function expand(id, relType = null, limit = EXPAND_LIMIT) {
   }
   tuneForSize();
   applyFilters();
+  if (fresh.length) { separate(); fitView(); }
   return data;
 }
 
@@ -43,17 +44,7 @@ export function collapse(id) {
   const leaves = center.neighborhood("node").filter((n) => n.degree(false) === 1);
   if (!leaves.length) return;
   const removed = leaves.union(leaves.connectedEdges()).jsons();
+  recordRemoval(removed);
   leaves.remove();
-  state.history.push({ removed });
-  $("#undo").disabled = false;
-  applyFilters();
-}
-
-export function undo() {
-  const action = state.history.pop();
-  if (!action) return;
-  if (action.added) cy.remove(cy.collection(action.added.map((id) => cy.getElementById(id))));
-  if (action.removed) cy.add(action.removed);
-  $("#undo").disabled = state.history.length === 0;
   applyFilters();
 }

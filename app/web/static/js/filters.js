@@ -41,8 +41,13 @@ export function renderLegend() {
 
 function renderRelFilters() {
   const list = $("#rel-filters");
-  const types = [...new Set([...state.relTypes, ...state.hiddenRels])].sort();
-  if (!types.length) return;
+  // Only types the view holds (or that a filter hides): an undo can take the last one away.
+  const shown = [...state.relTypes].filter((type) => cy.edges(`[type = "${type}"]`).length);
+  const types = [...new Set([...shown, ...state.hiddenRels])].sort();
+  if (!types.length) {
+    list.replaceChildren(el("li", { class: "muted" }, "Expand a node to list them."));
+    return;
+  }
   list.replaceChildren(...types.map((type) => {
     const box = el("input", { type: "checkbox", "data-rel": type, onchange: (ev) => {
       if (ev.target.checked) state.hiddenRels.delete(type); else state.hiddenRels.add(type);
@@ -70,7 +75,8 @@ export function setupDateSlider() {
   const any = $("#any-date");
   slider.max = String(Math.floor((Date.now() - DATE_MIN) / DAY));
   slider.value = slider.max;
-  const update = () => {
+  const update = (ev) => {
+    if (ev && ev.target === any && any.checked) slider.value = slider.max;  // back to today
     state.date = any.checked ? null : dayFromSlider(slider.value);
     slider.disabled = any.checked;
     $("#date-label").textContent = state.date ? `valid on ${state.date}` : "all facts";

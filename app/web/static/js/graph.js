@@ -16,10 +16,12 @@ const BASE_STYLE = [
     "text-background-padding": 1 } },
   { selector: "node:selected", style: { "border-width": 4, "border-color": "#222" } },
   { selector: "edge:selected", style: { "width": 4, "line-color": "#222", "target-arrow-color": "#222" } },
-  { selector: ".path", style: { "border-width": 4, "border-color": "#f39c12", "line-color": "#f39c12",
-    "target-arrow-color": "#f39c12", "width": 4, "z-index": 10 } },
-  { selector: ".step", style: { "border-width": 6, "border-color": "#c0392b", "line-color": "#c0392b",
-    "target-arrow-color": "#c0392b", "width": 6 } },
+  // Nodes on a path get a border; only edges get a wider line (a node's width is its size).
+  { selector: "node.path", style: { "border-width": 4, "border-color": "#f39c12", "z-index": 10 } },
+  { selector: "edge.path", style: { "line-color": "#f39c12", "target-arrow-color": "#f39c12", "width": 4,
+    "z-index": 10 } },
+  { selector: "node.step", style: { "border-width": 6, "border-color": "#c0392b" } },
+  { selector: "edge.step", style: { "line-color": "#c0392b", "target-arrow-color": "#c0392b", "width": 6 } },
   { selector: ".hidden", style: { "display": "none" } },
   { selector: ".faded", style: { "opacity": 0.25 } },
 ];
@@ -27,6 +29,70 @@ const BASE_STYLE = [
 // Created when the module loads, so the page's test hook (window.graphBrowser) is there
 // at once; the type styles follow when GET /schema answers (applyTypes).
 export const cy = cytoscape({ container: $("#cy"), minZoom: 0.05, maxZoom: 4, style: BASE_STYLE });
+
+// A label cut to fit says the whole name on hover.
+cy.on("mouseover", "node", (ev) => { cy.container().title = ev.target.data("name"); });
+cy.on("mouseout", "node", () => { cy.container().removeAttribute("title"); });
+
+const FIT_PADDING = 50;
+const MAX_FIT_ZOOM = 1.6;  // two nodes should not fill the screen
+
+// Show every node: fit the view to them (or to `eles`), no closer than MAX_FIT_ZOOM.
+// Any running animation is finished first, so it cannot move the view afterwards.
+let fitted = false;   // the view is the fitted one, not one the reader zoomed or panned
+let fitting = false;
+export function fitView(eles = cy.elements(":visible")) {
+  cy.stop(true, true);
+  if (!eles.length) return;
+  fitting = true;
+  cy.fit(eles, FIT_PADDING);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center(eles);
+  }
+  fitting = false;
+  fitted = true;
+}
+cy.on("viewport", () => { if (!fitting) fitted = false; });
+
+// A banner coming or going, or a narrower window, resizes the canvas: keep a fitted view fitted.
+new ResizeObserver(() => {
+  const keep = fitted;
+  cy.resize();
+  if (keep) fitView();
+}).observe(cy.container());
+
+function box(node) {
+  const b = node.boundingBox({ includeLabels: true, includeOverlays: false });
+  return { x1: b.x1 - 6, x2: b.x2 + 6, y1: b.y1 - 6, y2: b.y2 + 6 };
+}
+
+// Push apart nodes whose boxes (label included) overlap, a few rounds, moving only as far
+// as needed: new neighbors keep their place around the node they came from.
+export function separate(nodes = cy.nodes(":visible"), rounds = 40) {
+  if (nodes.length > 300) return;
+  const list = nodes.toArray();
+  for (let round = 0; round < rounds; round++) {
+    let moved = false;
+    const boxes = list.map(box);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+        const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+        if (dx <= 0 || dy <= 0) continue;
+        moved = true;
+        const pi = list[i].position(), pj = list[j].position();
+        const horizontal = dx < dy;  // part along the axis that needs the smaller move
+        const sign = (horizontal ? pj.x - pi.x : pj.y - pi.y) >= 0 ? 1 : -1;
+        const shift = (horizontal ? dx : dy) / 2 + 1;
+        list[i].position(horizontal ? { x: pi.x - sign * shift, y: pi.y } : { x: pi.x, y: pi.y - sign * shift });
+        list[j].position(horizontal ? { x: pj.x + sign * shift, y: pj.y } : { x: pj.x, y: pj.y + sign * shift });
+      }
+    }
+    if (!moved) return;
+  }
+}
 
 export function applyTypes(types) {
   state.types = types;
@@ -67,19 +133,28 @@ export function addEdge(edge) {
 
 export function placeAround(center, nodes) {
   const c = center.position();
-  const radius = 90 + nodes.length * 6;
+  const radius = 110 + nodes.length * 8;
   nodes.forEach((node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(nodes.length, 1);
     node.position({ x: c.x + radius * Math.cos(angle), y: c.y + radius * Math.sin(angle) });
   });
 }
 
+// Lay the graph out; resolves once the nodes have their places (cose may finish after
+// run() returns), overlaps removed and, with `fit`, the view fitted to them.
 export function layout(fit = true) {
   const big = cy.nodes().length > 400;
-  cy.layout(big ? { name: "concentric", animate: false, fit }
-    : { name: "cose", animate: false, fit, randomize: true, nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: 400000, idealEdgeLength: 100, nodeOverlap: 20, numIter: 1500, gravity: 60 }).run();
-  if (fit && cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }  // a few nodes should not fill the screen
+  const running = cy.layout(big ? { name: "concentric", animate: false, fit: false }
+    : { name: "cose", animate: false, fit: false, randomize: true, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: 400000, idealEdgeLength: 100, nodeOverlap: 20, numIter: 1500, gravity: 60 });
+  state.laying = true;  // tests wait for the page to settle on this
+  const done = running.promiseOn("layoutstop").then(() => {
+    separate();
+    if (fit) fitView();
+    state.laying = false;
+  });
+  running.run();
+  return done;
 }
 
 export function tuneForSize() {

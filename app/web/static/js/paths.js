@@ -3,12 +3,12 @@ import { api, query } from "./api.js";
 import { $, banner, el } from "./dom.js";
 import { showEdge } from "./details.js";
 import { applyFilters } from "./filters.js";
-import { addEdge, addNode, cy, edgeKey, layout } from "./graph.js";
+import { addEdge, addNode, cy, edgeKey, fitView, layout } from "./graph.js";
 import { record, state } from "./state.js";
 
 function clearPathHighlight() { cy.elements().removeClass("path step faded"); }
 
-function highlightPath(index) {
+export function highlightPath(index) {
   clearPathHighlight();
   state.pathIndex = index;
   state.step = -1;
@@ -20,12 +20,18 @@ function highlightPath(index) {
   eles.addClass("path");
   [...$("#path-list").children].forEach((li, i) => li.classList.toggle("active", i === index));
   $("#path-step").hidden = false;
-  cy.animate({ fit: { eles, padding: 60 } }, { duration: 250 });
+  fitView();  // the path stands out by colour; the rest stays on screen, faded
+}
+
+export function renderPathList() {
+  $("#path-list").replaceChildren(...state.paths.map((path, i) => el("li", { onclick: () => highlightPath(i) },
+    path.nodes.map((n) => n.name).join(" → "))));
+  $("#path-step").hidden = !state.paths.length;
 }
 
 export function nextStep() {
   const path = state.paths[state.pathIndex];
-  if (!path) return;
+  if (!path || !path.relationships.length) return;
   state.step = (state.step + 1) % path.relationships.length;
   cy.elements().removeClass("step");
   const rel = path.relationships[state.step];
@@ -52,11 +58,10 @@ export async function findPaths() {
   });
   record(added);
   state.paths = result.paths;
-  $("#path-list").replaceChildren(...result.paths.map((path, i) => el("li", { onclick: () => highlightPath(i) },
-    path.nodes.map((n) => n.name).join(" → "))));
-  if (!result.paths.length) { banner(result.message); $("#path-step").hidden = true; return; }
+  renderPathList();
+  if (!result.paths.length) { banner(result.message); return; }
   banner(null);
-  if (added.length) layout(false);
+  if (added.length) await layout(false);
   applyFilters();
   highlightPath(0);
 }

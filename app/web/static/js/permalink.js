@@ -3,8 +3,9 @@ import { api, query } from "./api.js";
 import { $, banner, el } from "./dom.js";
 import { showNode } from "./details.js";
 import { applyFilters, renderLegend, showDate } from "./filters.js";
-import { addEdge, addNode, cy, layout, tuneForSize } from "./graph.js";
+import { addEdge, addNode, cy, fitView, layout, tuneForSize } from "./graph.js";
 import { onViewChange, state } from "./state.js";
+import { showRecorded } from "./time.js";
 
 function viewParams() {
   const params = new URLSearchParams();
@@ -13,6 +14,8 @@ function viewParams() {
   if (state.hiddenTypes.size) params.set("ht", [...state.hiddenTypes].join(","));
   if (state.hiddenRels.size) params.set("hr", [...state.hiddenRels].join(","));
   if (state.date) params.set("d", state.date);
+  if (state.recorded) params.set("r", state.recorded);
+  if (state.story) params.set("st", state.story);
   if (state.selected && !state.selected.startsWith("e:")) params.set("s", state.selected);
   return params;
 }
@@ -53,9 +56,9 @@ async function drawSubgraph(ids, params) {
   });
   if (Object.keys(positions).length) {
     cy.nodes().forEach((n) => { if (positions[n.id()]) n.position(positions[n.id()]); });
-    cy.fit(undefined, 40);
+    fitView();
   } else {
-    layout();
+    await layout();
   }
   if (data.missing.length) {
     banner(`This link names ${data.missing.length === 1 ? "an entity" : "entities"} the graph does not hold: ` +
@@ -64,8 +67,29 @@ async function drawSubgraph(ids, params) {
   tuneForSize();
 }
 
+// What a link's parameter is, for a person reading why it cannot be restored.
+const PARTS = { ids: "an entity id in it", as_of: "its date", as_recorded: "its “as published” time" };
+
+function malformed(err) {
+  const field = (err.errors[0] || {}).loc?.[1];
+  return `This link is malformed: ${PARTS[field] || "part of it"} is not valid, so its view cannot be shown.`;
+}
+
+// Empty the view: the graph, the paths, the selection and the undo history.
+export function clearView() {
+  cy.elements().remove();
+  Object.assign(state, { history: [], paths: [], pathIndex: -1, step: -1, selected: null, story: null });
+  state.relTypes = new Set();
+  $("#path-list").replaceChildren();
+  $("#path-step").hidden = true;
+  $("#undo").disabled = true;
+}
+
 export async function restoreView(params) {
   const ids = (params.get("n") || "").split(",").filter(Boolean);
+  const recorded = params.get("r");
+  if (recorded && !Number.isNaN(Date.parse(recorded))) showRecorded(recorded);
+  state.story = params.get("st");
   state.hiddenTypes = new Set((params.get("ht") || "").split(",").filter((t) => state.types[t]));
   state.hiddenRels = new Set((params.get("hr") || "").split(",").filter(Boolean));
   const day = params.get("d");
@@ -76,7 +100,7 @@ export async function restoreView(params) {
   try {
     await drawSubgraph(ids, params);
   } catch (err) {
-    if (err.status === 422) banner(`This link is malformed: ${err.message}`, "error");
+    if (err.status === 422) banner(malformed(err), "error");
     else if (err.status) banner(`Could not restore this view: ${err.message}`, "error");
   } finally {
     state.restoring = false;

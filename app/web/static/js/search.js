@@ -8,12 +8,16 @@ export function attachSuggestions(input, onPick) {
   let active = -1;
   let items = [];
   const close = () => { list.hidden = true; active = -1; };
-  const show = (hits) => {
+  const show = (hits, q) => {
     items = hits;
     list.replaceChildren(...hits.map((hit, i) => el("li", { role: "option", "data-id": hit.id,
       onmousedown: (ev) => { ev.preventDefault(); choose(i); } },
     hit.name, el("span", { class: "kind" }, hit.type))));
-    list.hidden = hits.length === 0;
+    if (!hits.length) {  // say so, rather than show nothing
+      list.append(el("li", { class: "none", "data-testid": "no-match" },
+        `No entity matches “${q}”. Try another spelling, or fewer words.`));
+    }
+    list.hidden = false;
   };
   const choose = (i) => {
     const hit = items[i];
@@ -31,12 +35,12 @@ export function attachSuggestions(input, onPick) {
     timer = setTimeout(async () => {
       try {
         const page = await api("/entities?" + query({ q, limit: 8 }));
-        if (input.value.trim() === q) show(page.results);
-      } catch (err) { if (err.status === 422) show([]); }
+        if (input.value.trim() === q) show(page.results, q);
+      } catch (err) { if (err.status === 422) show([], q); }
     }, 150);
   });
   input.addEventListener("keydown", (ev) => {
-    if (list.hidden) return;
+    if (list.hidden || !items.length) { if (ev.key === "Escape") close(); return; }
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
       active = (active + (ev.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
       [...list.children].forEach((li, i) => li.classList.toggle("active", i === active));
