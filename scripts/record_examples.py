@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.main import create_app  # noqa: E402
 from app.model.actors import Role  # noqa: E402
+from app.exports.formats import EXPORTS  # noqa: E402
 from app.rdf.formats import BY_MEDIA_TYPE  # noqa: E402
 from app.store.db import open_graph  # noqa: E402
 from app.store.schema_apply import apply_schema  # noqa: E402
@@ -31,6 +32,7 @@ from app.writes.loader import load_seeds  # noqa: E402
 from tests.conftest import SEEDS, settings_for, start_server  # noqa: E402
 from tests.test_docs import HEADERS, example, filled  # noqa: E402
 
+FORMAT_OF = {**{m: f.name for m, f in BY_MEDIA_TYPE.items()}, **{f.media_type: f.name for f in EXPORTS.values()}}
 OUT = ROOT / "app" / "api" / "examples" / "responses.json"
 TEXT_LIMIT = 1500
 NOTICE = {"id": "example-press-release", "kind": "press_release", "title": "Agreement in force",
@@ -52,6 +54,8 @@ def trimmed(value: Any) -> Any:
 
 
 def body(answer: Any, media: str) -> Any:
+    if media == "application/zip":
+        return "(a zip archive: nodes.csv and edges.csv)"
     if "json" in media:
         return trimmed(answer.json())
     text = answer.text
@@ -74,8 +78,8 @@ def gets(client: TestClient, spec: dict[str, Any], key: dict[str, str]) -> dict[
             # Accept chooses the media type: a `format` example would override it.
             asked = {k: v for k, v in query.items() if k != "format"}
             answer = client.get(url, params=asked, headers={"Accept": media, **key})
-            if not answer.headers.get("content-type", "").startswith(media) and media in BY_MEDIA_TYPE:
-                asked["format"] = BY_MEDIA_TYPE[media].name  # /export goes by format alone
+            if not answer.headers.get("content-type", "").startswith(media) and media in FORMAT_OF:
+                asked["format"] = FORMAT_OF[media]  # /export and /subgraph go by format alone
                 answer = client.get(url, params=asked, headers=key)
             if answer.status_code == 200 and answer.headers["content-type"].startswith(media):
                 out[f"get {path} 200 {media}"] = body(answer, media)

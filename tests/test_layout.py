@@ -10,7 +10,7 @@ APP = Path(__file__).resolve().parent.parent / "app"
 FLOORS = [
     {"main", "cli"},
     {"api"},
-    {"rdf", "web"},
+    {"rdf", "web", "exports"},
     {"reads", "writes"},
     {"extract"},
     {"store"},

@@ -178,7 +178,7 @@ def test_bad_formats_list_what_is_supported(client: TestClient) -> None:
     assert unknown.status_code == 400 and "turtle" in unknown.json()["detail"]
     refused = client.get("/id/panama", headers={"Accept": "image/png"})
     assert refused.status_code == 406 and "text/turtle" in refused.json()["detail"]
-    assert client.get("/export?format=csv").status_code == 400
+    assert client.get("/export?format=yaml").status_code == 400
 
 
 @pytest.mark.parametrize("accept", ["text/turtle", "application/ld+json", "text/html",

@@ -17,8 +17,8 @@ from app.model.actors import Role
 from app.store.db import Graph
 from app.store.localserver import LocalNeo4j
 from app.writes.keys import create_key
+from tests.browsing import CHROMIUM, FLAGS
 from tests.conftest import free_port, settings_for
-from tests.test_browser import CHROMIUM, FLAGS
 
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "review.png"
 # Written for this test in the style of a news report.

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from app.cli.common import CLI_ACTOR, cli, connect, console, fail, load_with_progress, schema_cli, seed_cli
 from app.errors import GraphError, InvalidInput, SeedError
+from app.exports.formats import EXPORTS, ExportFormat, export_file
 from app.model.params import ExportParams
 from app.rdf.export import View, export_chunks
 from app.rdf.formats import rdf_format
@@ -64,16 +65,16 @@ def _view(as_of: str | None, as_recorded: str | None) -> View:
 @cli.command("export")
 def export_rdf(
     out: Annotated[Path, typer.Argument(help="File to write; '-' for standard output.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, jsonld, xml, trig or nquads.")]
-    = "nt",
+    format: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, jsonld, xml, trig or nquads; "
+                                        "or csv (a zip), gexf or graphml.")] = "nt",
     page_size: Annotated[int, typer.Option(min=1, max=100_000, help="Entities per read.")] = 500,
     as_of: Annotated[str | None, typer.Option(help="Only facts valid on this day (YYYY-MM-DD).")] = None,
     as_recorded: Annotated[str | None, typer.Option(help="The graph as recorded at this instant "
                                                     "(ISO 8601, UTC if no offset).")] = None,
 ) -> None:
-    """Write the whole graph as RDF, reading Neo4j page by page."""
+    """Write the whole graph as RDF, a CSV zip, GEXF or GraphML, reading Neo4j page by page."""
     try:
-        fmt = rdf_format(format)
+        fmt = EXPORTS.get(format) or rdf_format(format)
         view = _view(as_of, as_recorded)
     except GraphError as exc:
         fail(exc.message)
@@ -87,7 +88,9 @@ def export_rdf(
             def report(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            for chunk in export_chunks(graph, fmt, base, page_size, report, view):
+            chunks = (export_file(graph, fmt, view, page_size) if isinstance(fmt, ExportFormat)
+                      else export_chunks(graph, fmt, base, page_size, report, view))
+            for chunk in chunks:
                 sink.write(chunk)
     except GraphError as exc:
         fail(exc.message)

@@ -142,11 +142,21 @@ class PolicyParams(InstrumentParams):
     status: PolicyStatus | None = Field(None, examples=["in_force"])
 
 
+class SubgraphFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    gexf = "gexf"
+    graphml = "graphml"
+
+
 class SubgraphParams(Params):
     ids: list[IdParam] = Field(min_length=1, max_length=1000,
                                description="Entity ids; repeat the parameter.",
                                examples=[["alejandro-mayorkas", "jose-raul-mulino"]])
     as_of: AsOf = None
+    format: SubgraphFormat = Field(SubgraphFormat.json, description=(
+        "json (the view), or a file: csv (a zip of nodes.csv and edges.csv), gexf (GEXF 1.3) or "
+        "graphml, for spreadsheets and Gephi."))
 
 
 class SnapshotParams(Params):
@@ -174,8 +184,10 @@ class DocumentParams(DatedParams):
 class ExportParams(DatedParams):
     """/export: both time axes, and the format."""
 
-    format: str = Field("turtle", max_length=20, description="turtle, jsonld, nt, xml, trig or "
-                        "nquads (aliases ttl, json-ld, rdf, nq).", examples=["nt"])
+    format: str = Field("turtle", max_length=20, description="RDF: turtle, jsonld, nt, xml, trig or "
+                        "nquads (aliases ttl, json-ld, rdf, nq); or csv (a zip of nodes.csv and "
+                        "edges.csv), gexf (GEXF 1.3) or graphml, for spreadsheets and Gephi.",
+                        examples=["nt"])
 
 
 class EntityParams(DatedParams):

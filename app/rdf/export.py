@@ -8,35 +8,23 @@ element with every namespace declared up front, so it is built in memory.
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from rdflib import Dataset, Graph
 
-from app.model.params import FAR_FUTURE
 from app.rdf.formats import RdfFormat
 from app.rdf.mapping import Emitter
 from app.rdf.vocab import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SCHEMA, TIME, VOID, XSD, Base
-from app.reads.history import revert
+from app.reads.pages import NOW, View, iter_pages, page_plan
 from app.store.cypher import load
 from app.store.db import Graph as Neo4jGraph
-from app.store.db import Plan, step
+
+__all__ = ["NOW", "View", "iter_pages", "page_plan"]  # the page reader, in reads/pages.py
 
 Progress = Callable[[int, int], None]
 PAGE_SIZE = 500
 
 
-@dataclass(frozen=True)
-class View:
-    """Which graph an export shows: as recorded at `t` (far future: now), facts valid on
-    `as_of` (None: any day)."""
-
-    t: datetime = FAR_FUTURE
-    as_of: date | None = None
-
-
-NOW = View()
 
 
 def prefixes(base: Base) -> dict[str, str]:
@@ -56,42 +44,6 @@ def new_store(fmt: RdfFormat, base: Base) -> Dataset | Graph:
     for prefix, iri in prefixes(base).items():
         store.bind(prefix, iri, override=True, replace=True)
     return store
-
-
-Visit = Callable[[str, list[dict[str, Any]]], None]
-
-
-def page_plan(page_size: int, visit: Visit, view: View = NOW) -> Plan[None]:
-    """Read ("sources", rows) pages, then ("entities", rows), then ("relationships", rows),
-    each keyset-paged, so no page holds more than `page_size` records whatever the degrees;
-    `visit` gets each page as it arrives, its values as recorded at `view.t`."""
-    for kind in ("sources", "entities"):
-        after = ""
-        while rows := (yield step(load(f"export_{kind}"), after=after, limit=page_size, t=view.t)):
-            after = rows[-1]["props"]["id"]  # before reverting: the page's own key
-            yield from revert(view.t, [row["props"] for row in rows])
-            visit(kind, rows)
-    after_from, after_id = "", ""
-    while rows := (yield step(load("export_relationships"), after_from=after_from, after_id=after_id,
-                              limit=page_size, t=view.t, as_of=view.as_of)):
-        after_from, after_id = rows[-1]["from"], rows[-1]["id"]
-        yield from revert(view.t, [row["props"] for row in rows])
-        visit("relationships", rows)
-
-
-def iter_pages(graph: Neo4jGraph, page_size: int,
-               view: View = NOW) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """`page_plan`'s pages as a lazy stream, for the export that writes each as it comes."""
-    pages: list[tuple[str, list[dict[str, Any]]]] = []
-    plan = page_plan(page_size, lambda kind, rows: pages.append((kind, rows)), view)
-    try:
-        query, params = next(plan)
-        while True:
-            query, params = plan.send(graph.read(query, **params))
-            yield from pages
-            pages.clear()
-    except StopIteration:
-        yield from pages
 
 
 def emit_page(emitter: Emitter, kind: str, rows: list[dict[str, Any]]) -> None:

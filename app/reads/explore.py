@@ -132,6 +132,17 @@ def connections(params: ConnectionParams) -> Plan[ConnectionsOut]:
     ])
 
 
+def subgraph_pages(params: SubgraphParams) -> Plan[list[tuple[str, list[dict[str, Any]]]]]:
+    """The subgraph as the dump's pages (reads.pages): its entities' stored properties,
+    then its relationships, as recorded at `as_recorded`; for the file exports."""
+    ids = list(dict.fromkeys(params.ids))
+    rows = yield step(load("subgraph"), ids=ids, as_of=params.as_of, t=params.t)
+    entities = yield step(load("entities_props"), ids=[row["node"]["id"] for row in rows], t=params.t)
+    rels = [e for row in rows for e in row["rels"]]
+    yield from revert(params.t, [e["props"] for e in entities] + [r["props"] for r in rels])
+    return [("entities", entities), ("relationships", rels)]
+
+
 def subgraph(params: SubgraphParams) -> Plan[SubgraphOut]:
     """A view's entities and the relationships among them: what a permalink restores."""
     ids = list(dict.fromkeys(params.ids))

@@ -1,12 +1,13 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.api.deps import AsyncGraphDep
 from app.api.routers import MOVED
-from app.model.params import ConnectionParams, PathParams, SubgraphParams
+from app.exports.formats import EXPORTS, subgraph_file
+from app.model.params import ConnectionParams, PathParams, SubgraphFormat, SubgraphParams
 from app.model.responses import ConnectionsOut, PathsOut, SubgraphOut
-from app.reads.explore import connections, paths, subgraph
+from app.reads.explore import connections, paths, subgraph, subgraph_pages
 
 router = APIRouter(tags=["relationships"])
 
@@ -25,8 +26,15 @@ async def read_connections(params: Annotated[ConnectionParams, Query()],
     return await graph.run(connections(params))
 
 
-@router.get("/subgraph", response_model=SubgraphOut, responses=MOVED,
-            summary="Given entities and the relationships among them (restores a saved view)")
+@router.get("/subgraph", response_model=SubgraphOut, summary=(
+    "Given entities and the relationships among them (restores a saved view); or the same as a "
+    "CSV zip, GEXF or GraphML file"), responses={**MOVED, 200: {"content": {
+        "application/json": {}, **{f.media_type: {} for f in EXPORTS.values()}}}})
 async def read_subgraph(params: Annotated[SubgraphParams, Query()],
-                        graph: AsyncGraphDep) -> SubgraphOut:
-    return await graph.run(subgraph(params))
+                        graph: AsyncGraphDep) -> SubgraphOut | Response:
+    if params.format is SubgraphFormat.json:
+        return await graph.run(subgraph(params))
+    fmt = EXPORTS[params.format]
+    pages = await graph.run(subgraph_pages(params))
+    return Response(b"".join(subgraph_file(fmt, pages)), media_type=fmt.media_type, headers={
+        "Content-Disposition": f'attachment; filename="subgraph.{fmt.extension}"'})

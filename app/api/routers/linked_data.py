@@ -1,4 +1,5 @@
 import json
+from collections.abc import Iterator
 from html import escape as html_escape
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from app.api.deps import AsyncGraphDep, GraphDep
 from app.api.negotiate import choose_media_type, negotiate, represent, represent_fact
 from app.api.routers import ERRORS, MOVED, NEGOTIATED, FactId
 from app.errors import NotFound
+from app.exports.formats import EXPORTS, export_file
 from app.model.params import DocumentParams, ExportParams
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
 from app.rdf.export import View, jsonld_context
@@ -99,14 +101,26 @@ async def named_graph(
     return negotiated(await graph.run(source_graph(source_id, fmt, base_of(request))), media)
 
 
+EXPORT_MEDIA_TYPES = [*RDF_MEDIA_TYPES, *(f.media_type for f in EXPORTS.values())]
+
+
 @router.get("/export", response_class=Response,
-            responses={200: {"content": {m: {} for m in RDF_MEDIA_TYPES}}, **ERRORS, 400: NEGOTIATED[400]},
-            summary="The whole graph as RDF, streamed page by page")
+            responses={200: {"content": {m: {} for m in EXPORT_MEDIA_TYPES}}, **ERRORS, 400: NEGOTIATED[400]},
+            summary="The whole graph as RDF, a CSV zip, GEXF or GraphML, streamed page by page")
 def export(request: Request, graph: GraphDep, params: Annotated[ExportParams, Query()]) -> Response:
+    view = View(params.t, params.as_of)
+    if params.format in EXPORTS:
+        graph.ping()  # an outage is a 503 before the first byte, not a cut stream
+        table = EXPORTS[params.format]
+        return attachment(export_file(graph, table, view), table.media_type, table.extension)
     fmt = rdf_format(params.format)
-    chunks = stream_export(graph, fmt, base_of(request), View(params.t, params.as_of))
-    return StreamingResponse(chunks, media_type=fmt.media_type, headers={
-        "Content-Disposition": f'attachment; filename="migration-graph.{fmt.extension}"'})
+    return attachment(stream_export(graph, fmt, base_of(request), view), fmt.media_type, fmt.extension)
+
+
+def attachment(chunks: Iterator[bytes], media_type: str, extension: str,
+               name: str = "migration-graph") -> StreamingResponse:
+    return StreamingResponse(chunks, media_type=media_type, headers={
+        "Content-Disposition": f'attachment; filename="{name}.{extension}"'})
 
 
 @router.get("/context.jsonld", response_class=Response,

@@ -1,0 +1,1 @@
+"""Exports people hand on: a CSV zip for spreadsheets and Gephi, GEXF and GraphML."""

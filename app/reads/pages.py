@@ -1,0 +1,60 @@
+"""The whole graph read in keyset pages, for every dump (RDF and the exports): sources,
+then entities, then relationships, as recorded at a moment and valid on a day."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from app.model.params import FAR_FUTURE
+from app.reads.history import revert
+from app.store.cypher import load
+from app.store.db import Graph, Plan, step
+
+
+@dataclass(frozen=True)
+class View:
+    """Which graph an export shows: as recorded at `t` (far future: now), facts valid on
+    `as_of` (None: any day)."""
+
+    t: datetime = FAR_FUTURE
+    as_of: date | None = None
+
+
+NOW = View()
+
+
+Visit = Callable[[str, list[dict[str, Any]]], None]
+
+
+def page_plan(page_size: int, visit: Visit, view: View = NOW) -> Plan[None]:
+    """Read ("sources", rows) pages, then ("entities", rows), then ("relationships", rows),
+    each keyset-paged, so no page holds more than `page_size` records whatever the degrees;
+    `visit` gets each page as it arrives, its values as recorded at `view.t`."""
+    for kind in ("sources", "entities"):
+        after = ""
+        while rows := (yield step(load(f"export_{kind}"), after=after, limit=page_size, t=view.t)):
+            after = rows[-1]["props"]["id"]  # before reverting: the page's own key
+            yield from revert(view.t, [row["props"] for row in rows])
+            visit(kind, rows)
+    after_from, after_id = "", ""
+    while rows := (yield step(load("export_relationships"), after_from=after_from, after_id=after_id,
+                              limit=page_size, t=view.t, as_of=view.as_of)):
+        after_from, after_id = rows[-1]["from"], rows[-1]["id"]
+        yield from revert(view.t, [row["props"] for row in rows])
+        visit("relationships", rows)
+
+
+def iter_pages(graph: Graph, page_size: int,
+               view: View = NOW) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """`page_plan`'s pages as a lazy stream, for the export that writes each as it comes."""
+    pages: list[tuple[str, list[dict[str, Any]]]] = []
+    plan = page_plan(page_size, lambda kind, rows: pages.append((kind, rows)), view)
+    try:
+        query, params = next(plan)
+        while True:
+            query, params = plan.send(graph.read(query, **params))
+            yield from pages
+            pages.clear()
+    except StopIteration:
+        yield from pages
