@@ -27,6 +27,7 @@ from app.api.routers import (
     linked_data,
     pages,
     reconcile,
+    snapshots,
 )
 from app.errors import DatabaseUnavailable
 from app.reads.gazetteer import Gazetteer
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(curation.router)
     app.include_router(ingest.router)
     app.include_router(keys.router)
+    app.include_router(snapshots.router, dependencies=[ReadAccess])
     app.mount("/static/vendor/swagger-ui", StaticFiles(directory=SWAGGER_DIR, check_dir=False),
               name="swagger-ui")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

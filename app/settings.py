@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     # The server-side timeout of each transaction, never longer than its deadline.
     neo4j_query_timeout_seconds: float = Field(default=15.0, gt=0)
     neo4j_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    snapshot_settle_seconds: float = Field(default=2.0, ge=0, le=60, description=(
+        "A snapshot freezes the graph as recorded this long ago, so a write still committing "
+        "cannot change what it froze (writes that run longer are rare; none outlives the write "
+        "timeout)."))
     cli_timeout_seconds: float = Field(default=3600.0, gt=0, description=(
         "The deadline of each database call the CLI makes (seed loads, imports, exports)."))
 

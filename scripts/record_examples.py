@@ -65,7 +65,8 @@ def body(answer: Any, media: str) -> Any:
     return text[:cut + 1] + ("# … cut for the documentation\n" if media != "text/html" else "<!-- … -->")
 
 
-def gets(client: TestClient, spec: dict[str, Any], key: dict[str, str]) -> dict[str, Any]:
+def gets(client: TestClient, spec: dict[str, Any], key: dict[str, str],
+         given: dict[str, str]) -> dict[str, Any]:
     out = {}
     for path, ops in spec["paths"].items():
         op = ops.get("get")
@@ -73,7 +74,7 @@ def gets(client: TestClient, spec: dict[str, Any], key: dict[str, str]) -> dict[
             continue
         params = [p for p in op.get("parameters", []) if p["name"].lower() not in HEADERS]
         query = {p["name"]: example(p) for p in params if p["in"] == "query"}
-        url = filled(path, {p["name"]: example(p) for p in params})
+        url = filled(path, {p["name"]: given.get(p["name"], example(p)) for p in params})
         for media in op["responses"].get("200", {}).get("content", {}):
             # Accept chooses the media type: a `format` example would override it.
             asked = {k: v for k, v in query.items() if k != "format"}
@@ -125,7 +126,12 @@ def record() -> dict[str, Any]:
             spec = client.get("/openapi.json").json()
             text = spec["components"]["schemas"]["IngestIn"]["properties"]["text"]["examples"][0]
             posted = client.post("/ingest", json={"text": text}, headers=key)
-            examples = gets(client, spec, key)
+            # A snapshot's id comes from its content's hash: make one, and show that one.
+            frozen = client.post("/snapshots", json={"ids": ["us-panama-deportation-agreement-2024"],
+                                                     "depth": 1, "title": "The graph behind the story"},
+                                 headers=key)
+            examples = gets(client, spec, key, {"snapshot_id": frozen.json()["id"]})
+            examples["post /snapshots 201 application/json"] = trimmed(frozen.json())
             examples["post /ingest 201 application/json"] = trimmed(posted.json())
             examples.update(writes(client, key, posted.json()["id"]))
         return examples

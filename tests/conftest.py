@@ -35,7 +35,9 @@ def settings_for(server: LocalNeo4j, **overrides: object) -> Settings:
     values: dict[str, object] = {"neo4j_uri": server.bolt_uri, "neo4j_password": None,
                                  "neo4j_connect_timeout_seconds": 2.0,
                                  "rate_limit": "100000/minute",
-                                 "auth_failure_limit": "100000/minute", **overrides}
+                                 "auth_failure_limit": "100000/minute",
+                                 # Tests write nothing concurrently with a snapshot: freeze now.
+                                 "snapshot_settle_seconds": 0, **overrides}
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 

@@ -42,6 +42,8 @@ CREATE INDEX idempotent_request_at IF NOT EXISTS FOR (r:IdempotentRequest) ON (r
 CREATE CONSTRAINT ingest_id_unique IF NOT EXISTS FOR (i:Ingest) REQUIRE i.id IS UNIQUE;
 CREATE INDEX ingest_created_at IF NOT EXISTS FOR (i:Ingest) ON (i.created_at);
 CREATE CONSTRAINT ingest_rejection_unique IF NOT EXISTS FOR (r:IngestRejection) REQUIRE r.key IS UNIQUE;
+// Citable snapshots: immutable, one per content hash.
+CREATE CONSTRAINT snapshot_id_unique IF NOT EXISTS FOR (s:Snapshot) REQUIRE s.id IS UNIQUE;
 // The ingestion gazetteer catches up on names recorded since it was built.
 CREATE INDEX entity_recorded_at IF NOT EXISTS FOR (n:Entity) ON (n.recorded_at);
 // Quote search (GET /facts?q=): the words of every citation, on facts and on entities.

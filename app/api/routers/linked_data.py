@@ -1,7 +1,10 @@
 import json
 from collections.abc import Iterator
+from datetime import UTC
+from email.utils import parsedate_to_datetime
 from html import escape as html_escape
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
@@ -10,7 +13,7 @@ from rdflib import Graph
 from app.api.deps import AsyncGraphDep, GraphDep
 from app.api.negotiate import choose_media_type, negotiate, represent, represent_fact
 from app.api.routers import ERRORS, MOVED, NEGOTIATED, FactId
-from app.errors import NotFound
+from app.errors import BadRequest, NotFound
 from app.exports.formats import EXPORTS, export_file
 from app.model.params import DocumentParams, ExportParams
 from app.rdf.documents import dataset_description, serialize, shapes, stream_export, vocabulary
@@ -45,15 +48,22 @@ def negotiated(body: bytes, media_type: str, **headers: str) -> Response:
 @router.get(
     "/id/{ident}",
     responses={**MOVED, **NEGOTIATED, 200: {"content": {m: {} for m in ENTITY_MEDIA_TYPES},
-                                            "description": "The resource in the negotiated format."}},
-    summary="Dereference an entity or source URI (content negotiation, Vary: Accept)",
+                                            "description": "The resource in the negotiated format."},
+               302: {"description": "A TimeGate (RFC 7089): with Accept-Datetime, Location is this "
+                                    "URI as recorded at that moment (as_recorded)."}},
+    summary="Dereference an entity or source URI (content negotiation, Vary: Accept; a TimeGate "
+            "with Accept-Datetime)",
 )
 async def dereference(
     request: Request, graph: AsyncGraphDep,
     ident: Annotated[str, Path(min_length=1, max_length=400, examples=["jose-raul-mulino"])],
     params: Annotated[DocumentParams, Query()],
     accept: Annotated[str | None, Header()] = None,
+    accept_datetime: Annotated[str | None, Header(description="RFC 1123 moment: the graph as "
+                                                  "recorded then (Memento TimeGate).")] = None,
 ) -> Response:
+    if accept_datetime is not None and params.as_recorded is None:
+        return time_gate(request, accept_datetime)
     media_type = choose_media_type(accept, params.format)
     try:
         body = await graph.run(represent(ident, media_type, base_of(request), params.t, params.as_of))
@@ -64,6 +74,18 @@ async def dereference(
         message = f"<h1>Not found</h1><p>{html_escape(exc.message)}</p>"
         return HTMLResponse(browser_page(message), status_code=404, headers={"Vary": "Accept"})
     return negotiated(body, media_type, Link=f'<{base_of(request).entity(ident)}>; rel="canonical"')
+
+
+def time_gate(request: Request, accept_datetime: str) -> Response:
+    """302 to the as_recorded view of the same URI (the moment in UTC), or 400 if unreadable."""
+    try:
+        moment = parsedate_to_datetime(accept_datetime).astimezone(UTC)
+    except (TypeError, ValueError):
+        raise BadRequest("Accept-Datetime is not an RFC 1123 date, e.g. "
+                         "'Tue, 02 Jul 2024 10:00:00 GMT'", field="Accept-Datetime") from None
+    query = urlencode([*request.query_params.multi_items(), ("as_recorded", moment.isoformat())])
+    return Response(status_code=302, headers={"Location": f"{request.url.path}?{query}",
+                                              "Vary": "Accept-Datetime, Accept"})
 
 
 @router.get(
