@@ -12,7 +12,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from app.model.actors import Role
 from app.store.db import Graph
+from app.writes.keys import create_key
 from tests.browsing import CHROMIUM, pick
 
 SEED = "seed-000-eb3fd6c821e75620"
@@ -316,3 +318,19 @@ def test_the_main_states_look_right(page: Page, live_url: str) -> None:
     page.screenshot(path=str(DOCS / "browser-path.png"), full_page=True)
     colors = Image.open(DOCS / "browser-path.png").convert("RGB").getcolors(maxcolors=1 << 20) or []
     assert len(colors) > 200
+
+
+def test_cite_this_view_freezes_it_and_hands_over_a_citation(page: Page, live_url: str, graph: Graph) -> None:
+    secret = create_key(graph, "browser cite", Role.editor)[0]
+    try:
+        page.goto(live_url + "/#n=panama,mexico")
+        page.wait_for_function("graphBrowser.cy.nodes().length === 2")
+        page.once("dialog", lambda dialog: dialog.accept(secret))
+        page.click("#cite")
+        expect(page.get_by_test_id("citation-line")).to_contain_text("Migration news graph, snapshot of")
+        snapshot = page.locator("#cite").get_attribute("data-snapshot")
+        frozen = graph.read("MATCH (s:Snapshot {id: $id}) RETURN s.entities AS ids", id=snapshot)
+        assert frozen and sorted(frozen[0]["ids"]) == ["mexico", "panama"]
+    finally:  # the shared database keeps no snapshot or key of this test
+        graph.write("MATCH (s:Snapshot) DETACH DELETE s")
+        graph.write("MATCH (k:ApiKey {name: 'browser cite'}) DETACH DELETE k")

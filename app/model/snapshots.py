@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.model.params import IdParam
 from app.schema.types import EntityType
@@ -12,13 +12,20 @@ from app.schema.types import EntityType
 class SnapshotIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    ids: list[IdParam] = Field(min_length=1, max_length=50, description="The root entities.",
-                               examples=[["us-panama-deportation-agreement-2024"]])
+    ids: list[IdParam] = Field(min_length=1, max_length=1000, description=(
+        "The root entities: at most 50 with depth 1 or 2, up to 1,000 (a browser view) with 0."),
+        examples=[["us-panama-deportation-agreement-2024"]])
     depth: int = Field(1, ge=0, le=2, description="Hops around the roots (0: the roots alone).")
     types: list[EntityType] = Field(default_factory=list, description="Only neighbors of these types.")
     as_of: date | None = Field(None, description="Only facts valid on this day (YYYY-MM-DD).")
     title: str = Field(min_length=1, max_length=300, examples=["The graph behind our story on the "
                                                                 "U.S.-Panama deportation agreement"])
+
+    @model_validator(mode="after")
+    def _bounded(self) -> "SnapshotIn":
+        if self.depth and len(self.ids) > 50:
+            raise ValueError("with depth 1 or 2, at most 50 ids; freeze a larger view with depth 0")
+        return self
 
 
 class SnapshotOut(BaseModel):

@@ -15,6 +15,7 @@ import { landing, showStories } from "./stories.js";
 import { state } from "./state.js";
 import { setupRecordTime } from "./time.js";
 import { undo } from "./undo.js";
+import { citeView } from "./cite.js";
 
 // Without this class the page hides the controls that need JavaScript (browser.css).
 document.documentElement.classList.add("js");
@@ -58,6 +59,7 @@ function wireControls() {
   $("#path-step").addEventListener("click", nextStep);
   $("#export-png").addEventListener("click", exportPng);
   $("#export-json").addEventListener("click", exportJson);
+  $("#cite").addEventListener("click", citeView);
   $("#copy-link").addEventListener("click", async () => {
     try { await navigator.clipboard.writeText(location.href); banner("Link copied."); } catch (_) { banner(location.href); }
   });
