@@ -15,4 +15,5 @@ WHERE (n.id > $after_from OR r.id > $after_id)
   AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                           AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
 WITH n, r, m ORDER BY n.id, r.id LIMIT $limit
-RETURN n.id AS from, r.id AS id, type(r) AS type, m.id AS to, properties(r) AS props
+RETURN n.id AS from, r.id AS id, type(r) AS type, m.id AS to, properties(r) AS props,
+       n.type AS from_type, m.type AS to_type  // the FollowTheMoney export maps by them

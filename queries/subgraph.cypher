@@ -12,6 +12,6 @@ OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b.id IN $ids
   AND b.recorded_at <= $t AND (b.retracted_at IS NULL OR b.retracted_at > $t)
   AND size([g IN coalesce(b.retracted_between, []) WHERE g <= $t]) % 2 = 0
 WITH a, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, type: type(r), from: a.id,
-                to: b.id, props: r {.*, recorded_at: null}} END) AS rels
+                to: b.id, from_type: a.type, to_type: b.type, props: r {.*, recorded_at: null}} END) AS rels
 RETURN a {.id, .name, .type} AS node, rels
 ORDER BY a.id

@@ -56,7 +56,7 @@ def trimmed(value: Any) -> Any:
 def body(answer: Any, media: str) -> Any:
     if media == "application/zip":
         return "(a zip archive: nodes.csv and edges.csv)"
-    if "json" in media:
+    if "json" in media and "ndjson" not in media:
         return trimmed(answer.json())
     text = answer.text
     if len(text) <= TEXT_LIMIT:

@@ -1,18 +1,22 @@
-"""Exports people hand on (issue 28, part 1): a CSV zip, GEXF 1.3 and GraphML, for the
-whole graph and for a subgraph, read back with the standard library and networkx."""
+"""Exports people hand on (issue 28, part 1): a CSV zip, GEXF 1.3, GraphML and
+FollowTheMoney, for the whole graph and a subgraph, read back with the standard library,
+networkx and followthemoney."""
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
+from followthemoney import model
 
 from app.settings import Settings
 from app.store.db import Graph
@@ -110,3 +114,39 @@ def test_the_cli_writes_the_same_files(tmp_path: Path, settings: Settings, graph
                               env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         assert read(out).number_of_nodes() == counts(graph)[0]
+
+
+def ftm_entities(data: bytes) -> list[dict[str, Any]]:
+    """Each line read back and validated by followthemoney itself (an invalid property,
+    value or missing required one raises)."""
+    out = []
+    for line in data.decode("utf-8").splitlines():
+        raw = json.loads(line)
+        proxy = model.get_proxy(raw, cleaned=False)
+        proxy.schema.validate(raw)
+        out.append(raw)
+    return out
+
+
+def test_followthemoney_lines_are_valid_ftm_with_our_ids_and_sources(client: TestClient) -> None:
+    answer = client.get("/export", params={"format": "ftm"})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/x-ndjson")
+    entities = {e["id"]: e for e in ftm_entities(answer.content)}
+    assert entities[SEED]["schema"] == "Article"
+    assert entities["jose-raul-mulino"]["schema"] == "Person"
+    panama = entities["panama"]
+    assert panama["schema"] == "Territory" and panama["properties"]["country"] == ["pa"]
+    assert entities["panama"]["properties"]["wikidataId"] == ["Q804"]
+    assert entities["us-department-of-homeland-security"]["schema"] == "PublicBody"
+    assert entities[AGREEMENT]["schema"] == "Contract"
+    assert entities[FACT]["schema"] == "UnknownLink" and entities[FACT]["properties"]["role"] == ["party to"]
+    holds = next(e for e in entities.values() if e["schema"] == "Occupancy")
+    assert holds["properties"]["holder"] and holds["properties"]["post"]
+    documented = entities[f"jose-raul-mulino--documented-by--{SEED}"]
+    assert documented["schema"] == "Documentation" and documented["properties"]["document"] == [SEED]
+    linked = {v for e in entities.values() for p in ("subject", "object", "holder", "post", "member",
+                                                     "organization", "entity", "document")
+              for v in e["properties"].get(p, [])}
+    assert linked <= set(entities)  # every entity a link names is in the file
+    view = client.get("/subgraph", params={"ids": ["panama", AGREEMENT], "format": "ftm"}).content
+    assert {e["schema"] for e in ftm_entities(view)} >= {"Article", "Territory", "Contract", "UnknownLink"}

@@ -66,13 +66,13 @@ def _view(as_of: str | None, as_recorded: str | None) -> View:
 def export_rdf(
     out: Annotated[Path, typer.Argument(help="File to write; '-' for standard output.")],
     format: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, jsonld, xml, trig or nquads; "
-                                        "or csv (a zip), gexf or graphml.")] = "nt",
+                                        "or csv (a zip), gexf, graphml or ftm.")] = "nt",
     page_size: Annotated[int, typer.Option(min=1, max=100_000, help="Entities per read.")] = 500,
     as_of: Annotated[str | None, typer.Option(help="Only facts valid on this day (YYYY-MM-DD).")] = None,
     as_recorded: Annotated[str | None, typer.Option(help="The graph as recorded at this instant "
                                                     "(ISO 8601, UTC if no offset).")] = None,
 ) -> None:
-    """Write the whole graph as RDF, a CSV zip, GEXF or GraphML, reading Neo4j page by page."""
+    """Write the whole graph as RDF, a CSV zip, GEXF, GraphML or FollowTheMoney, page by page."""
     try:
         fmt = EXPORTS.get(format) or rdf_format(format)
         view = _view(as_of, as_recorded)

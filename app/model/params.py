@@ -147,6 +147,7 @@ class SubgraphFormat(StrEnum):
     csv = "csv"
     gexf = "gexf"
     graphml = "graphml"
+    ftm = "ftm"
 
 
 class SubgraphParams(Params):
@@ -155,8 +156,8 @@ class SubgraphParams(Params):
                                examples=[["alejandro-mayorkas", "jose-raul-mulino"]])
     as_of: AsOf = None
     format: SubgraphFormat = Field(SubgraphFormat.json, description=(
-        "json (the view), or a file: csv (a zip of nodes.csv and edges.csv), gexf (GEXF 1.3) or "
-        "graphml, for spreadsheets and Gephi."))
+        "json (the view), or a file: csv (a zip of nodes.csv and edges.csv), gexf (GEXF 1.3), "
+        "graphml, or ftm (FollowTheMoney JSON lines, for Aleph)."))
 
 
 class SnapshotParams(Params):
@@ -186,7 +187,7 @@ class ExportParams(DatedParams):
 
     format: str = Field("turtle", max_length=20, description="RDF: turtle, jsonld, nt, xml, trig or "
                         "nquads (aliases ttl, json-ld, rdf, nq); or csv (a zip of nodes.csv and "
-                        "edges.csv), gexf (GEXF 1.3) or graphml, for spreadsheets and Gephi.",
+                        "edges.csv), gexf (GEXF 1.3), graphml, or ftm (FollowTheMoney JSON lines).",
                         examples=["nt"])
 
 

@@ -133,14 +133,18 @@ def connections(params: ConnectionParams) -> Plan[ConnectionsOut]:
 
 
 def subgraph_pages(params: SubgraphParams) -> Plan[list[tuple[str, list[dict[str, Any]]]]]:
-    """The subgraph as the dump's pages (reads.pages): its entities' stored properties,
-    then its relationships, as recorded at `as_recorded`; for the file exports."""
+    """The subgraph as the dump's pages (reads.pages): the sources it cites, its entities'
+    stored properties, then its relationships, as recorded at `as_recorded`; for the file
+    exports and snapshots."""
     ids = list(dict.fromkeys(params.ids))
     rows = yield step(load("subgraph"), ids=ids, as_of=params.as_of, t=params.t)
     entities = yield step(load("entities_props"), ids=[row["node"]["id"] for row in rows], t=params.t)
     rels = [e for row in rows for e in row["rels"]]
     yield from revert(params.t, [e["props"] for e in entities] + [r["props"] for r in rels])
-    return [("entities", entities), ("relationships", rels)]
+    cited = sorted({s for r in [*entities, *rels] for s in r["props"].get("cite_sources") or []})
+    sources = yield step(load("sources_props"), ids=cited, t=params.t)
+    yield from revert(params.t, [s["props"] for s in sources])
+    return [("sources", sources), ("entities", entities), ("relationships", rels)]
 
 
 def subgraph(params: SubgraphParams) -> Plan[SubgraphOut]:
