@@ -1,8 +1,11 @@
 """One RDF dump in its own process, so its peak memory is its own.
 
-    python -m bench.rdf_one nt stream   # the service's paged, streaming export
-    python -m bench.rdf_one nt naive    # everything into one rdflib Graph, then serialize
-Prints one JSON line: triples, seconds, triples per second, peak RSS.
+    python -m bench.rdf_one nt stream         # the service's paged, streaming export
+    python -m bench.rdf_one nt rdflib-pages   # the stream it replaced: an rdflib graph a page
+    python -m bench.rdf_one nt naive          # everything into one rdflib Graph, then serialize
+    python -m bench.rdf_one csv file          # an export file (csv, gexf, graphml, ftm)
+Prints one JSON line: items (triples, or lines/records of a file), seconds, per second,
+peak RSS.
 """
 
 import json
@@ -10,21 +13,31 @@ import resource
 import sys
 import time
 
+from app.exports.formats import EXPORTS, export_file
 from app.rdf.export import PAGE_SIZE, emit_page, export_chunks, iter_pages, new_store
 from app.rdf.formats import FORMATS
 from app.rdf.mapping import Emitter
 from app.rdf.vocab import base_for
+from app.reads.pages import NOW
 from app.settings import Settings
-from app.store.db import open_graph
+from app.store.cypher import load
+from app.store.db import Graph, open_graph
 
 
 def main() -> None:
-    fmt, mode = FORMATS[sys.argv[1]], sys.argv[2]
+    name, mode = sys.argv[1], sys.argv[2]
     graph = open_graph(Settings())
     base = base_for("http://127.0.0.1:8000")
     started, lines = time.perf_counter(), 0
-    if mode == "stream":
-        for chunk in export_chunks(graph, fmt, base):
+    if mode == "file":  # items: the entities and relationships written (a zip has no lines)
+        counts = graph.read(load("export_counts"))[0]
+        for _chunk in export_file(graph, EXPORTS[name], NOW):
+            pass
+        report(graph, started, counts["entities"] + counts["relationships"])
+        return
+    fmt = FORMATS[name]
+    if mode in ("stream", "rdflib-pages"):
+        for chunk in export_chunks(graph, fmt, base, rdflib_pages=mode == "rdflib-pages"):
             lines += sum(1 for line in chunk.split(b"\n") if line.strip())
     else:
         store = new_store(fmt, base)
@@ -33,6 +46,10 @@ def main() -> None:
             emit_page(emitter, kind, rows)
         data = store.serialize(format=fmt.rdflib, encoding="utf-8")
         lines = sum(1 for line in data.split(b"\n") if line.strip())
+    report(graph, started, lines)
+
+
+def report(graph: Graph, started: float, lines: int) -> None:
     seconds = time.perf_counter() - started
     graph.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

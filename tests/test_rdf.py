@@ -13,6 +13,7 @@ from app.rdf.documents import shapes
 from app.rdf.export import export_chunks, iter_pages
 from app.rdf.formats import FORMATS, RdfFormat
 from app.rdf.importer import import_rdf
+from app.rdf.lines import Lines
 from app.rdf.vocab import ORG, PROV, SCHEMA, VOID, base_for
 from app.store.db import Graph as Neo4jGraph
 from app.store.db import open_graph
@@ -293,3 +294,23 @@ def test_the_vocabulary_and_the_dataset_description_have_a_page_for_people(clien
         assert "Accept" in answer.headers["vary"].split(", ")
         assert client.get(path).headers["content-type"].startswith("text/turtle")  # the default
         assert client.get(path, headers={"Accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize("name", ["nt", "nquads"])
+def test_the_direct_line_writer_gives_rdflibs_triples(graph: Neo4jGraph, name: str) -> None:
+    """N-Triples and N-Quads are written term by term (rdf/lines.py): the same quads as
+    the rdflib graph per page they replaced, and every line parses on its own."""
+    fmt = FORMATS[name]
+    fast = b"".join(export_chunks(graph, fmt, BASE, 7))
+    slow = b"".join(export_chunks(graph, fmt, BASE, 7, rdflib_pages=True))
+    assert set(parse(fast, fmt).quads()) == set(parse(slow, fmt).quads())
+    # Line for line what rdflib writes (in another order, each once per page).
+    assert {line for line in fast.splitlines() if line} == {line for line in slow.splitlines() if line}
+    assert len(fast.splitlines()) > 1000
+    day = "<http://www.w3.org/2001/XMLSchema#date>"
+    tricky = Graph().parse(format="nt", data='<http://x/s> <http://x/p> "a \\" b\\\\c\\nd\\te é"@es .\n'
+                           f'<http://x/s> <http://x/q> "2024-07-01"^^{day} .\n')
+    lines = Lines(False, str)
+    for triple in tricky:
+        lines.graph(None).add(triple)
+    assert set(Graph().parse(data=lines.take(), format="nt")) == set(tricky) and len(tricky) == 2

@@ -16,6 +16,7 @@ from neo4j.time import Date, DateTime
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from app.rdf.lines import Lines
 from app.rdf.vocab import (
     DCTERMS,
     FOAF,
@@ -62,7 +63,34 @@ def native(value: Any) -> Any:
     return value
 
 
+# Hot terms of the dumps, looked up once: rdflib's defined namespaces check every access.
+WAS_DERIVED_FROM, QUALIFIED_DERIVATION = PROV.wasDerivedFrom, PROV.qualifiedDerivation
+DERIVATION, PROV_ENTITY, RDF_TYPE = PROV.Derivation, PROV.entity, RDF.type
+
+
+@cache
+def plain_literal(text: str) -> Literal:
+    """A plain literal for the values that repeat (modes, types, fields)."""
+    return Literal(text)
+
+
+@cache
+def index_literal(i: int) -> Literal:
+    return Literal(i, datatype=XSD.integer)
+
+
 def literal(value: Any, spec: PropertySpec | None = None) -> Literal:
+    if type(value) in (float, int, bool):  # confidences and counts repeat: made once each
+        return _number_literal(value, spec.type if spec else None)
+    return _literal(value, spec)
+
+
+@cache
+def _number_literal(value: float | int | bool, kind: str | None) -> Literal:
+    return _literal(value, PropertySpec("", kind) if kind else None)
+
+
+def _literal(value: Any, spec: PropertySpec | None = None) -> Literal:
     value = native(value)
     if isinstance(value, bool):
         return Literal(value)
@@ -98,12 +126,14 @@ def property_predicate(name: str, spec: PropertySpec | None, base: Base) -> URIR
 class Emitter:
     """Adds the triples of one source, entity or relationship to a Dataset."""
 
-    def __init__(self, base: Base, dataset: Dataset | Graph) -> None:
+    def __init__(self, base: Base, dataset: "Dataset | Graph | Lines") -> None:
         self.base = base
         self.ds = dataset
         self.v = base.vocab
 
     def _graph(self, source_id: str | None) -> Graph:
+        if isinstance(self.ds, Lines):  # the dumps: each triple written as it is added
+            return self.ds.graph(source_id)  # type: ignore[return-value]
         if isinstance(self.ds, Dataset) and source_id:
             return self.ds.graph(URIRef(self.base.graph(source_id)))
         return self.ds if isinstance(self.ds, Graph) else self.ds.default_context
@@ -125,21 +155,22 @@ class Emitter:
     def _citations(self, g_for: Callable[[str], Graph], subject: URIRef, anchor: str,
                    props: dict[str, Any], tag: str = "citation") -> None:
         """One qualified derivation per citation, at <anchor>#<tag>-<i>."""
+        v = self.v
         for i, cite in enumerate(decode_citations(props)):
             c = URIRef(f"{anchor}#{tag}-{i}")
             source = URIRef(self.base.entity(cite["source"]))
             g = g_for(cite["source"])
-            g.add((subject, PROV.wasDerivedFrom, source))
-            g.add((subject, PROV.qualifiedDerivation, c))
-            g.add((c, RDF.type, PROV.Derivation))
-            g.add((c, RDF.type, self.v.Citation))
-            g.add((c, PROV.entity, source))
-            g.add((c, self.v.citationIndex, Literal(i, datatype=XSD.integer)))
-            g.add((c, self.v.quote, Literal(cite["quote"])))
-            g.add((c, self.v.confidence, literal(float(cite["confidence"]))))
-            g.add((c, self.v.mode, Literal(cite["mode"])))
+            g.add((subject, WAS_DERIVED_FROM, source))
+            g.add((subject, QUALIFIED_DERIVATION, c))
+            g.add((c, RDF_TYPE, DERIVATION))
+            g.add((c, RDF_TYPE, v.Citation))
+            g.add((c, PROV_ENTITY, source))
+            g.add((c, v.citationIndex, index_literal(i)))
+            g.add((c, v.quote, Literal(cite["quote"])))
+            g.add((c, v.confidence, literal(float(cite["confidence"]))))
+            g.add((c, v.mode, plain_literal(cite["mode"])))
             for field in cite["fields"]:
-                g.add((c, self.v.supports, Literal(field)))
+                g.add((c, v.supports, plain_literal(field)))
             if cite["attributed_to"]:
                 agent = URIRef(self.base.entity(cite["attributed_to"]))
                 attribution = URIRef(f"{anchor}#{tag}-{i}-attribution")
@@ -218,7 +249,7 @@ class Emitter:
         g.add((fact, RDF.predicate, predicate))
         g.add((fact, RDF.object, o))
         g.add((fact, DCTERMS.identifier, Literal(props["id"])))
-        g.add((fact, self.v.relationshipType, Literal(rel_type)))
+        g.add((fact, self.v.relationshipType, plain_literal(rel_type)))
         if props.get("valid_from") is not None:
             g.add((fact, SCHEMA.startDate, literal(props["valid_from"])))
         if props.get("valid_to") is not None:

@@ -38,6 +38,19 @@ def curie(text: str) -> URIRef:
     return SCHEMA_PREFIXES[prefix][local]
 
 
+@cache
+def _term(namespace: str, name: str) -> URIRef:
+    return URIRef(namespace + name)
+
+
+class TermNamespace(Namespace):
+    """A Namespace that makes each term once: a dump asks for the same few terms millions
+    of times, and rdflib builds a new URIRef on every attribute access."""
+
+    def term(self, name: str) -> URIRef:
+        return _term(str(self), name)
+
+
 @dataclass(frozen=True)
 class Base:
     """The IRIs minted under one base URI."""
@@ -46,7 +59,7 @@ class Base:
 
     @property
     def vocab(self) -> Namespace:
-        return Namespace(f"{self.base}/vocab#")
+        return TermNamespace(f"{self.base}/vocab#")
 
     def entity(self, ident: str) -> str:
         return f"{self.base}/id/{ident}"

@@ -4,7 +4,9 @@ then entities, then relationships, as recorded at a moment and valid on a day.""
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from queue import Full, Queue
+from threading import Event, Thread
+from typing import Any, TypeVar
 
 from app.model.params import FAR_FUTURE
 from app.reads.history import revert
@@ -25,6 +27,7 @@ NOW = View()
 
 
 Visit = Callable[[str, list[dict[str, Any]]], None]
+T = TypeVar("T")
 
 
 def page_plan(page_size: int, visit: Visit, view: View = NOW) -> Plan[None]:
@@ -58,3 +61,42 @@ def iter_pages(graph: Graph, page_size: int,
             pages.clear()
     except StopIteration:
         yield from pages
+
+
+_DONE = object()
+
+
+def read_ahead(pages: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """`pages`, read by a thread up to `depth` pages ahead: the database fetches the next
+    page while the caller writes this one, and memory stays bounded by `depth` pages. If
+    the caller stops early (a client went away), the thread stops at its next page."""
+    queue: Queue[Any] = Queue(maxsize=depth)
+    stop = Event()
+
+    def put(item: Any) -> bool:
+        """Hand an item over unless the caller has gone; False once it has."""
+        while not stop.is_set():
+            try:
+                queue.put(item, timeout=0.5)
+                return True
+            except Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in pages:
+                if not put(item):
+                    return
+            put(_DONE)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
+            put(exc)
+
+    Thread(target=produce, name="dump-read-ahead", daemon=True).start()
+    try:
+        while (item := queue.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
