@@ -296,17 +296,17 @@ def test_the_vocabulary_and_the_dataset_description_have_a_page_for_people(clien
         assert client.get(path, headers={"Accept": "image/png"}).status_code == 406
 
 
-@pytest.mark.parametrize("name", ["nt", "nquads"])
+@pytest.mark.parametrize("name", ["nt", "nquads", "turtle", "trig"])
 def test_the_direct_line_writer_gives_rdflibs_triples(graph: Neo4jGraph, name: str) -> None:
-    """N-Triples and N-Quads are written term by term (rdf/lines.py): the same quads as
-    the rdflib graph per page they replaced, and every line parses on its own."""
+    """N-Triples, N-Quads, Turtle and TriG are written term by term (rdf/lines.py): the
+    same quads, named graphs included, as the rdflib graph per page they replaced."""
     fmt = FORMATS[name]
     fast = b"".join(export_chunks(graph, fmt, BASE, 7))
     slow = b"".join(export_chunks(graph, fmt, BASE, 7, rdflib_pages=True))
     assert set(parse(fast, fmt).quads()) == set(parse(slow, fmt).quads())
-    # Line for line what rdflib writes (in another order, each once per page).
-    assert {line for line in fast.splitlines() if line} == {line for line in slow.splitlines() if line}
     assert len(fast.splitlines()) > 1000
+    if name in ("nt", "nquads"):  # line for line what rdflib writes (in another order)
+        assert {line for line in fast.splitlines() if line} == {line for line in slow.splitlines() if line}
     day = "<http://www.w3.org/2001/XMLSchema#date>"
     tricky = Graph().parse(format="nt", data='<http://x/s> <http://x/p> "a \\" b\\\\c\\nd\\te é"@es .\n'
                            f'<http://x/s> <http://x/q> "2024-07-01"^^{day} .\n')

@@ -23,6 +23,9 @@ from app.store.db import Graph as Neo4jGraph
 __all__ = ["NOW", "View", "iter_pages", "page_plan"]  # the page reader, in reads/pages.py
 
 Progress = Callable[[int, int], None]
+# Written term by term (rdf/lines.py): N-Triples, N-Quads, Turtle as N-Triples lines (valid
+# Turtle), TriG as one block per named graph and page.
+LINE_FORMATS = ("nt", "nquads", "turtle", "trig")
 PAGE_SIZE = 500
 
 
@@ -70,9 +73,9 @@ def _jsonld_items(chunk: str) -> list[Any]:
 def export_chunks(graph: Neo4jGraph, fmt: RdfFormat, base: Base, page_size: int = PAGE_SIZE,
                   progress: Progress | None = None, view: View = NOW,
                   rdflib_pages: bool = False) -> Iterator[bytes]:
-    """The whole graph in `fmt`, page by page. N-Triples and N-Quads are written term by
-    term (rdf/lines.py); `rdflib_pages` keeps the rdflib graph per page they replaced,
-    which the dump benchmark measures them against."""
+    """The whole graph in `fmt`, page by page. LINE_FORMATS are written term by term
+    (rdf/lines.py); `rdflib_pages` keeps the rdflib graph per page they replaced, which
+    the dump benchmark measures them against."""
     counts = graph.read(load("export_counts"))[0]
     total, done = counts["sources"] + counts["entities"] + counts["relationships"], 0
     if not fmt.streams:
@@ -86,9 +89,11 @@ def export_chunks(graph: Neo4jGraph, fmt: RdfFormat, base: Base, page_size: int 
         yield store.serialize(format=fmt.rdflib, encoding="utf-8")
         return
 
-    if fmt.name in ("nt", "nquads") and not rdflib_pages:
-        lines = Lines(fmt.quads, base.graph)
+    if fmt.name in LINE_FORMATS and not rdflib_pages:
+        lines = Lines(fmt.quads, base.graph, blocks=fmt.name == "trig")
         emitter = Emitter(base, lines)
+        if fmt.name in ("turtle", "trig"):  # full IRIs below; the prefixes are for readers
+            yield "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes(base).items()).encode()
         for kind, rows in read_ahead(iter_pages(graph, page_size, view)):
             emit_page(emitter, kind, rows)
             yield lines.take()

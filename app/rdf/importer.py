@@ -39,7 +39,11 @@ def parse_rdf(data: bytes, fmt: RdfFormat) -> Dataset:
         store.parse(data=data, format=fmt.rdflib)
     except Exception as exc:  # rdflib raises a different class per parser
         where = _bad_line(data, fmt) if fmt.name in LINE_FORMATS else ""
-        if isinstance(exc, IndexError):  # rdflib's Turtle parser running off the end
+        line = getattr(exc, "lines", None)  # Turtle's and TriG's parser know where they stopped
+        if not where and isinstance(line, int):
+            where = f"line {line + 1}: {getattr(exc, '_why', exc)}"
+        # rdflib's Turtle parser running off the end: an IndexError, or an assertion in a string
+        if isinstance(exc, IndexError | AssertionError):
             where = where or "the document ends in the middle of a statement (truncated?)"
         raise InvalidInput(f"could not parse the {fmt.name} document: {where or exc}",
                            format=fmt.name) from exc

@@ -17,11 +17,14 @@ _IRI = str.maketrans({c: f"\\u{ord(c):04X}" for c in '<>"{}|^`\\ '} | {c: f"\\u{
 
 
 class Lines:
-    """A page's lines; `graph(name)` is the sink the Emitter adds a named graph's triples to."""
+    """A page's lines; `graph(name)` is the sink the Emitter adds a named graph's triples to.
+    N-Quads name the graph on each line; TriG (`blocks`) gathers each graph's triples into
+    one `<graph> { ... }` block; N-Triples, and Turtle (a superset), drop the graph."""
 
-    def __init__(self, quads: bool, graph_iri: Callable[[str], str]) -> None:
+    def __init__(self, quads: bool, graph_iri: Callable[[str], str], blocks: bool = False) -> None:
         self.lines: list[str] = []
-        self.quads = quads
+        self.quads = quads and not blocks
+        self.blocks: dict[str, list[str]] | None = {} if blocks else None
         self.graph_iri = graph_iri
         self._terms: dict[Node, str] = {}
         self._sinks: dict[str | None, _Sink] = {}
@@ -36,15 +39,22 @@ class Lines:
     def graph(self, source_id: str | None) -> "_Sink":
         sink = self._sinks.get(source_id)
         if sink is None:
-            name = f" <{self.graph_iri(source_id).translate(_IRI)}>" if self.quads and source_id else ""
-            sink = self._sinks[source_id] = _Sink(self, f"{name} .\n")
+            iri = f"<{self.graph_iri(source_id).translate(_IRI)}>" if source_id else ""
+            lines = self.lines
+            if self.blocks is not None and iri:
+                lines = self.blocks.setdefault(iri, [])
+            end = f" {iri} .\n" if self.quads and iri else " .\n"
+            sink = self._sinks[source_id] = _Sink(self, lines, end)
         return sink
 
     def take(self) -> bytes:
         """The page's lines, each once (a fact citing one source twice derives from it twice,
         as rdflib's graph per page would also have kept once)."""
         out = "".join(dict.fromkeys(self.lines))
-        self.lines.clear()  # in place: the sinks hold this very list
+        for iri, lines in (self.blocks or {}).items():
+            out += f"{iri} {{\n{''.join(dict.fromkeys(lines))}}}\n"
+            lines.clear()
+        self.lines.clear()  # in place: the sinks hold these very lists
         self._terms.clear()  # memory stays a page's worth
         return out.encode("utf-8")
 
@@ -52,8 +62,8 @@ class Lines:
 class _Sink:
     __slots__ = ("end", "lines", "term")
 
-    def __init__(self, owner: Lines, end: str) -> None:
-        self.lines, self.term, self.end = owner.lines, owner.term, end
+    def __init__(self, owner: Lines, lines: list[str], end: str) -> None:
+        self.lines, self.term, self.end = lines, owner.term, end
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
         s, p, o = triple
