@@ -35,7 +35,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--formats", default=",".join(MODES))
     parser.add_argument("--naive-up-to", type=int, default=100_000, help="skip naive rdflib above this size")
-    parser.add_argument("--skip", default="", help="format/writer pairs to leave out, e.g. turtle/rdflib-pages")
+    parser.add_argument("--skip", default="",
+                        help="format/writer pairs to leave out, e.g. turtle/rdflib-pages")
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     return parser.parse_args()
 
@@ -80,7 +81,8 @@ def main() -> None:
         results = {}
         for fmt in args.formats.split(","):
             for mode in MODES[fmt]:
-                if (mode == "naive" and args.size > args.naive_up_to) or f"{fmt}/{mode}" in args.skip.split(","):
+                skipped = f"{fmt}/{mode}" in args.skip.split(",")
+                if skipped or (mode == "naive" and args.size > args.naive_up_to):
                     continue
                 results[f"{fmt}/{mode}"] = one(env, fmt, mode)
                 say(f"  {fmt} {mode}: {results[f'{fmt}/{mode}']}")
