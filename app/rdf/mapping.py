@@ -9,7 +9,7 @@ citation holding the quote, confidence and mode. Plain RDF 1.1: no RDF-star.
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from neo4j.time import Date, DateTime
@@ -68,7 +68,7 @@ WAS_DERIVED_FROM, QUALIFIED_DERIVATION = PROV.wasDerivedFrom, PROV.qualifiedDeri
 DERIVATION, PROV_ENTITY, RDF_TYPE = PROV.Derivation, PROV.entity, RDF.type
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a dump of millions of records keeps flat memory
 def plain_literal(text: str) -> Literal:
     """A plain literal for the values that repeat (modes, types, fields)."""
     return Literal(text)
@@ -85,7 +85,7 @@ def literal(value: Any, spec: PropertySpec | None = None) -> Literal:
     return _literal(value, spec)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _number_literal(value: float | int | bool, kind: str | None) -> Literal:
     return _literal(value, PropertySpec("", kind) if kind else None)
 

@@ -16,10 +16,10 @@ from app.api.routers import ERRORS, NEGOTIATED
 from app.api.routers.curation import WRITE_ERRORS
 from app.errors import Conflict
 from app.model.snapshots import SnapshotChanges, SnapshotIn, SnapshotOut, datacite
-from app.rdf.formats import FORMATS, HTML, JSON, rdf_format
+from app.rdf.formats import BY_MEDIA_TYPE, FORMATS, HTML, JSON, rdf_format
 from app.rdf.snapshots import canonical_nt, digest, snapshot_graph
 from app.rdf.vocab import base_for
-from app.reads.snapshots import changes_since, get_snapshot, list_snapshots, snapshot_pages
+from app.reads.snapshots import changes_since, get_snapshot, list_snapshots, snapshot_pages, stored
 from app.web.html import page
 from app.writes.snapshots import store_snapshot
 
@@ -81,7 +81,7 @@ def create(spec: SnapshotIn, who: EditorDep, graph: GraphDep, request: Request,
                                     canonical.count(b"\n"), who.name)
     if not created:
         response.status_code = status.HTTP_200_OK
-    snap = get_snapshot_props(graph, props["id"])
+    snap = stored(props)
     response.headers["Location"] = f"/snapshots/{snap['id']}"
     return _out(request, snap)
 
@@ -119,16 +119,13 @@ def read_snapshot(snapshot_id: SnapshotId, graph: GraphDep, request: Request,
     if media == HTML:
         changed = graph.run(changes_since(snap)).total
         return Response(_page(_out(request, snap), changed), media_type=HTML, headers=headers)
-    fmt = rdf_format(media if media not in FORMATS_BY_MEDIA else FORMATS_BY_MEDIA[media])
+    fmt = BY_MEDIA_TYPE[media]
     base = base_for(request.app.state.settings.base_uri)
     if fmt.name == "nt":
         body = canonical_nt(pages, base)  # the very bytes the hash was taken over
     else:
         body = snapshot_graph(pages, base, fmt).serialize(format=fmt.rdflib, encoding="utf-8")
     return Response(body, media_type=fmt.media_type, headers=headers)
-
-
-FORMATS_BY_MEDIA = {f.media_type: f.name for f in FORMATS.values()}
 
 
 def _media(format_param: str | None, accept: str | None) -> str:
