@@ -4,9 +4,9 @@ each in its own process so its peak memory is its own.
     .venv/bin/python -m bench.dumps --size 100000              # generate, load, measure
     .venv/bin/python -m bench.dumps --size 10000 --formats nt  # one format
 
-For N-Triples, N-Quads, Turtle and TriG the service's stream (terms written directly)
-runs beside the stream it replaced (an rdflib graph per page, kept as `rdflib-pages`),
-and for N-Triples and N-Quads naive rdflib too (one graph, then serialize). Prints a
+For N-Triples, N-Quads, Turtle, TriG and JSON-LD the service's stream (terms written
+directly) runs beside the stream it replaced (an rdflib graph per page, kept as
+`rdflib-pages`), and for N-Triples and N-Quads naive rdflib too (one graph, then serialize). Prints a
 Markdown table and writes JSON.
 """
 
@@ -26,7 +26,8 @@ from bench.phases.load import bulk_load_with_bar
 from bench.processes import private_neo4j, say
 
 MODES = {"nt": ("stream", "rdflib-pages", "naive"), "nquads": ("stream", "rdflib-pages", "naive"),
-         "turtle": ("stream", "rdflib-pages"), "trig": ("stream", "rdflib-pages"), "jsonld": ("stream",),
+         "turtle": ("stream", "rdflib-pages"), "trig": ("stream", "rdflib-pages"),
+         "jsonld": ("stream", "rdflib-pages"),
          "csv": ("file",), "gexf": ("file",), "graphml": ("file",), "ftm": ("file",)}
 
 

@@ -4,8 +4,8 @@
     python -m bench.rdf_one nt rdflib-pages   # the stream it replaced: an rdflib graph a page
     python -m bench.rdf_one nt naive          # everything into one rdflib Graph, then serialize
     python -m bench.rdf_one csv file          # an export file (csv, gexf, graphml, ftm)
-Prints one JSON line: items (triples, or lines/records of a file), seconds, per second,
-peak RSS.
+Prints one JSON line: items (triples; JSON-LD's node objects; an export file's entities
+and relationships), seconds, per second, peak RSS.
 """
 
 import json
@@ -23,6 +23,9 @@ from app.settings import Settings
 from app.store.cypher import load
 from app.store.db import Graph, open_graph
 
+# Not items: blank lines, and the separators between JSON-LD's node objects.
+EMPTY = (b"", b",")
+
 
 def main() -> None:
     name, mode = sys.argv[1], sys.argv[2]
@@ -38,7 +41,7 @@ def main() -> None:
     fmt = FORMATS[name]
     if mode in ("stream", "rdflib-pages"):
         for chunk in export_chunks(graph, fmt, base, rdflib_pages=mode == "rdflib-pages"):
-            lines += sum(1 for line in chunk.split(b"\n") if line.strip())
+            lines += sum(1 for line in chunk.split(b"\n") if line.strip() not in EMPTY)
     else:
         store = new_store(fmt, base)
         emitter = Emitter(base, store)

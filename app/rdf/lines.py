@@ -1,7 +1,9 @@
 """N-Triples and N-Quads written term by term, for the dumps: the Emitter adds each triple
-to a sink here, which formats it at once, with no rdflib graph, store or index between.
-The escaping is N-Triples' own (ECHAR in literals, UCHAR for what an IRI may not hold);
-tests/test_rdf.py parses every dump back with rdflib and compares the triple sets."""
+to a sink here, which writes it at once, with no rdflib graph, store or index between.
+Its terms come as N-Triples text already (rdf/terms.py, LineTerms), except the vocabulary's
+constants, rdflib terms formatted here once a page. The escaping is N-Triples' own (ECHAR
+in literals, UCHAR for what an IRI may not hold); tests/test_rdf.py compares every dump
+with rdflib's, line for line."""
 
 from collections.abc import Callable
 from typing import Any
@@ -30,16 +32,16 @@ class Lines:
         self._sinks: dict[str | None, _Sink] = {}
 
     def term(self, node: Node) -> str:
-        """Formatted once per page and term: predicates, types and subjects repeat."""
+        """An rdflib term (the vocabulary's) formatted once a page."""
         done = self._terms.get(node)
         if done is None:
-            done = self._terms[node] = _format(node)
+            done = self._terms[node] = format_term(node)
         return done
 
     def graph(self, source_id: str | None) -> "_Sink":
         sink = self._sinks.get(source_id)
         if sink is None:
-            iri = f"<{self.graph_iri(source_id).translate(_IRI)}>" if source_id else ""
+            iri = escape_iri(self.graph_iri(source_id)) if source_id else ""
             lines = self.lines
             if self.blocks is not None and iri:
                 lines = self.blocks.setdefault(iri, [])
@@ -66,13 +68,26 @@ class _Sink:
         self.lines, self.term, self.end = lines, owner.term, end
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
+        """Subjects and objects come as text (LineTerms) or as the vocabulary's rdflib
+        terms; predicates are always the vocabulary's."""
         s, p, o = triple
-        self.lines.append(f"{self.term(s)} {self.term(p)} {self.term(o)}{self.end}")
+        term = self.term
+        self.lines.append(f"{s if type(s) is str else term(s)} {term(p)} "
+                          f"{o if type(o) is str else term(o)}{self.end}")
 
 
-def _format(node: Node) -> str:
+def escape_iri(iri: str) -> str:
+    return f"<{iri.translate(_IRI)}>"
+
+
+def escape_literal(text: str) -> str:
+    return text.translate(_LITERAL)
+
+
+def format_term(node: Node) -> str:
+    """An rdflib term as N-Triples writes it."""
     if isinstance(node, URIRef):
-        return f"<{str(node).translate(_IRI)}>"
+        return escape_iri(str(node))
     if isinstance(node, Literal):
         text = f'"{str(node).translate(_LITERAL)}"'
         if node.language:

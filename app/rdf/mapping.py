@@ -7,16 +7,15 @@ citation holding the quote, confidence and mode. Plain RDF 1.1: no RDF-star.
 """
 
 from collections.abc import Callable
-from datetime import date, datetime
-from decimal import Decimal
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
+from typing import Any, Protocol
 
-from neo4j.time import Date, DateTime
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from app.rdf.jsonld import JsonNodes, JsonTerms
 from app.rdf.lines import Lines
+from app.rdf.terms import LineTerms, RdflibTerms
 from app.rdf.vocab import (
     DCTERMS,
     FOAF,
@@ -29,7 +28,6 @@ from app.rdf.vocab import (
     SCHEMA,
     TIME,
     WD,
-    XSD,
     Base,
     camel,
     curie,
@@ -45,6 +43,13 @@ from app.store.codec import (
 )
 
 Triple = tuple[Node, Node, Node]
+
+
+class Sink(Protocol):
+    """Where a triple goes: an rdflib graph, or a dump's line sink (rdf/lines.py). Its terms
+    are rdflib Nodes or, for the line sink, their N-Triples text (rdf/terms.py)."""
+
+    def add(self, triple: tuple[Any, Any, Any], /) -> Any: ...
 # Neo4j keys the mapping writes by hand; every other key goes through the schema.
 ENTITY_CORE = {"id", "type", "name", "aliases", "names", "wikidata_qid", "recorded_at",
                "search_text", "search_keys", "lifecycle"}
@@ -57,52 +62,9 @@ SOURCE_CLASSES = {"news_article": SCHEMA.NewsArticle, "document": SCHEMA.Digital
                   "press_release": SCHEMA.NewsArticle, "report": SCHEMA.Report}
 
 
-def native(value: Any) -> Any:
-    if isinstance(value, Date | DateTime):
-        return value.to_native()
-    return value
-
-
 # Hot terms of the dumps, looked up once: rdflib's defined namespaces check every access.
 WAS_DERIVED_FROM, QUALIFIED_DERIVATION = PROV.wasDerivedFrom, PROV.qualifiedDerivation
 DERIVATION, PROV_ENTITY, RDF_TYPE = PROV.Derivation, PROV.entity, RDF.type
-
-
-@lru_cache(maxsize=4096)  # bounded: a dump of millions of records keeps flat memory
-def plain_literal(text: str) -> Literal:
-    """A plain literal for the values that repeat (modes, types, fields)."""
-    return Literal(text)
-
-
-@cache
-def index_literal(i: int) -> Literal:
-    return Literal(i, datatype=XSD.integer)
-
-
-def literal(value: Any, spec: PropertySpec | None = None) -> Literal:
-    if type(value) in (float, int, bool):  # confidences and counts repeat: made once each
-        return _number_literal(value, spec.type if spec else None)
-    return _literal(value, spec)
-
-
-@lru_cache(maxsize=4096)
-def _number_literal(value: float | int | bool, kind: str | None) -> Literal:
-    return _literal(value, PropertySpec("", kind) if kind else None)
-
-
-def _literal(value: Any, spec: PropertySpec | None = None) -> Literal:
-    value = native(value)
-    if isinstance(value, bool):
-        return Literal(value)
-    if isinstance(value, datetime):
-        return Literal(value, datatype=XSD.dateTime)
-    if isinstance(value, date):
-        return Literal(value, datatype=XSD.date)
-    if isinstance(value, int) and (spec is None or spec.type == "integer"):
-        return Literal(value, datatype=XSD.integer)
-    if isinstance(value, int | float):
-        return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
-    return Literal(str(value))
 
 
 def _schema_class(label: str) -> URIRef:
@@ -126,54 +88,59 @@ def property_predicate(name: str, spec: PropertySpec | None, base: Base) -> URIR
 class Emitter:
     """Adds the triples of one source, entity or relationship to a Dataset."""
 
-    def __init__(self, base: Base, dataset: "Dataset | Graph | Lines") -> None:
+    def __init__(self, base: Base, dataset: "Dataset | Graph | Lines | JsonNodes") -> None:
         self.base = base
         self.ds = dataset
         self.v = base.vocab
+        # The dumps' sinks take N-Triples text or JSON-LD values: no rdflib objects made.
+        self.t: type[LineTerms | JsonTerms | RdflibTerms] = (
+            LineTerms if isinstance(dataset, Lines) else JsonTerms if isinstance(dataset, JsonNodes)
+            else RdflibTerms)
 
-    def _graph(self, source_id: str | None) -> Graph:
-        if isinstance(self.ds, Lines):  # the dumps: each triple written as it is added
-            return self.ds.graph(source_id)  # type: ignore[return-value]
+    def _graph(self, source_id: str | None) -> Sink:
+        if isinstance(self.ds, Lines | JsonNodes):  # the dumps: each triple written as it is added
+            return self.ds.graph(source_id)
         if isinstance(self.ds, Dataset) and source_id:
             return self.ds.graph(URIRef(self.base.graph(source_id)))
         return self.ds if isinstance(self.ds, Graph) else self.ds.default_context
 
     def source(self, props: dict[str, Any]) -> None:
-        s = URIRef(self.base.entity(props["id"]))
+        t = self.t
+        s = t.iri(self.base.entity(props["id"]))
         g = self._graph(props["id"])
         g.add((s, RDF.type, self.v.Source))
         g.add((s, RDF.type, SOURCE_CLASSES[props["kind"]]))
-        g.add((s, DCTERMS.identifier, Literal(props["id"])))
-        g.add((s, self.v.sourceKind, Literal(props["kind"])))
-        g.add((s, self.v.contentHash, Literal(props["content_hash"])))
+        g.add((s, DCTERMS.identifier, t.text(props["id"])))
+        g.add((s, self.v.sourceKind, t.text(props["kind"])))
+        g.add((s, self.v.contentHash, t.text(props["content_hash"])))
         if props.get("recorded_at") is not None:
-            g.add((s, PROV.generatedAtTime, literal(props["recorded_at"])))
+            g.add((s, PROV.generatedAtTime, t.literal(props["recorded_at"])))
         for key, predicate in SOURCE_PREDICATES.items():
             if predicate is not None and props.get(key) is not None:
-                g.add((s, predicate, literal(props[key])))
+                g.add((s, predicate, t.literal(props[key])))
 
-    def _citations(self, g_for: Callable[[str], Graph], subject: URIRef, anchor: str,
+    def _citations(self, g_for: Callable[[str], Sink], subject: Any, anchor: str,
                    props: dict[str, Any], tag: str = "citation") -> None:
         """One qualified derivation per citation, at <anchor>#<tag>-<i>."""
-        v = self.v
+        v, t = self.v, self.t
         for i, cite in enumerate(decode_citations(props)):
-            c = URIRef(f"{anchor}#{tag}-{i}")
-            source = URIRef(self.base.entity(cite["source"]))
+            c = t.iri(f"{anchor}#{tag}-{i}")
+            source = t.iri(self.base.entity(cite["source"]))
             g = g_for(cite["source"])
             g.add((subject, WAS_DERIVED_FROM, source))
             g.add((subject, QUALIFIED_DERIVATION, c))
             g.add((c, RDF_TYPE, DERIVATION))
             g.add((c, RDF_TYPE, v.Citation))
             g.add((c, PROV_ENTITY, source))
-            g.add((c, v.citationIndex, index_literal(i)))
-            g.add((c, v.quote, Literal(cite["quote"])))
-            g.add((c, v.confidence, literal(float(cite["confidence"]))))
-            g.add((c, v.mode, plain_literal(cite["mode"])))
+            g.add((c, v.citationIndex, t.index(i)))
+            g.add((c, v.quote, t.text(cite["quote"])))
+            g.add((c, v.confidence, t.literal(float(cite["confidence"]))))
+            g.add((c, v.mode, t.plain(cite["mode"])))
             for field in cite["fields"]:
-                g.add((c, v.supports, plain_literal(field)))
+                g.add((c, v.supports, t.plain(field)))
             if cite["attributed_to"]:
-                agent = URIRef(self.base.entity(cite["attributed_to"]))
-                attribution = URIRef(f"{anchor}#{tag}-{i}-attribution")
+                agent = t.iri(self.base.entity(cite["attributed_to"]))
+                attribution = t.iri(f"{anchor}#{tag}-{i}-attribution")
                 g.add((c, PROV.wasAttributedTo, agent))
                 g.add((c, PROV.qualifiedAttribution, attribution))
                 g.add((attribution, RDF.type, PROV.Attribution))
@@ -186,7 +153,8 @@ class Emitter:
     def entity(self, props: dict[str, Any]) -> None:
         label = props["type"]
         node = get_schema().nodes[label]
-        s = URIRef(self.base.entity(props["id"]))
+        t, iri = self.t, self.base.entity(props["id"])
+        s = t.iri(iri)
         g = self._graph(self._home(props))
         g.add((s, RDF.type, self.v.Entity))
         g.add((s, RDF.type, self.v[label]))
@@ -196,20 +164,21 @@ class Emitter:
         g.add((s, RDF.type, cls))
         if label == "Person":
             g.add((s, RDF.type, PROV.Agent))
-        g.add((s, DCTERMS.identifier, Literal(props["id"])))
-        g.add((s, RDFS.label, Literal(props["name"])))
-        g.add((s, SCHEMA.name, Literal(props["name"])))
+        name = t.text(props["name"])
+        g.add((s, DCTERMS.identifier, t.text(props["id"])))
+        g.add((s, RDFS.label, name))
+        g.add((s, SCHEMA.name, name))
         if label == "Person":
             g.add((s, RDF.type, FOAF.Person))
-            g.add((s, FOAF.name, Literal(props["name"])))
+            g.add((s, FOAF.name, name))
         for alias in props.get("aliases") or []:
-            g.add((s, SCHEMA.alternateName, Literal(alias)))
+            g.add((s, SCHEMA.alternateName, t.text(alias)))
         for lang, text in decode_names(props.get("names")).items():
-            g.add((s, SCHEMA.name, Literal(text, lang=lang)))
+            g.add((s, SCHEMA.name, t.lang(text, lang)))
         if props.get("wikidata_qid"):
-            g.add((s, OWL.sameAs, WD[props["wikidata_qid"]]))
+            g.add((s, OWL.sameAs, t.iri(f"{WD}{props['wikidata_qid']}")))
         if props.get("recorded_at") is not None:
-            g.add((s, PROV.generatedAtTime, literal(props["recorded_at"])))
+            g.add((s, PROV.generatedAtTime, t.literal(props["recorded_at"])))
         specs = {**get_schema().entity_properties, **node.properties}
         for key, value in props.items():
             if key in ENTITY_CORE or key in BOOKKEEPING or key.startswith("cite_") or value is None:
@@ -217,30 +186,32 @@ class Emitter:
             spec = specs.get(key)
             predicate = property_predicate(key, spec, self.base)
             for item in value if isinstance(value, list) else [value]:
-                g.add((s, predicate, literal(item, spec)))
-        self._citations(self._graph, s, str(s), props)
-        self._lifecycle(s, props)
+                g.add((s, predicate, t.literal(item, spec)))
+        self._citations(self._graph, s, iri, props)
+        self._lifecycle(s, iri, props)
 
-    def _lifecycle(self, s: URIRef, props: dict[str, Any]) -> None:
+    def _lifecycle(self, s: Any, iri: str, props: dict[str, Any]) -> None:
         """Each stage a dated schema:Event at <entity>#stage-<k>, in its citation's graph."""
+        t = self.t
         for k, stage in enumerate(decode_lifecycle(props)):
-            node, cite = URIRef(f"{s}#stage-{k}"), stage["citation"]
+            node, cite = t.iri(f"{iri}#stage-{k}"), stage["citation"]
             g = self._graph(cite["source"])
             g.add((s, self.v.lifecycleStage, node))
             g.add((node, RDF.type, SCHEMA.Event))
             g.add((node, RDF.type, self.v.LifecycleStage))
-            g.add((node, self.v.stage, Literal(stage["stage"])))
-            g.add((node, SCHEMA.name, Literal(stage["stage"].replace("_", " "))))
+            g.add((node, self.v.stage, t.text(stage["stage"])))
+            g.add((node, SCHEMA.name, t.text(stage["stage"].replace("_", " "))))
             if stage.get("date"):
-                g.add((node, SCHEMA.startDate, Literal(stage["date"], datatype=XSD.date)))
+                g.add((node, SCHEMA.startDate, t.day(stage["date"])))
             if stage.get("date_text"):
-                g.add((node, self.v.dateText, Literal(stage["date_text"])))
-            self._citations(self._graph, node, str(s), citation_props_of([cite]), f"stage-{k}-citation")
+                g.add((node, self.v.dateText, t.text(stage["date_text"])))
+            self._citations(self._graph, node, iri, citation_props_of([cite]), f"stage-{k}-citation")
 
     def relationship(self, from_id: str, rel_type: str, to_id: str, props: dict[str, Any]) -> None:
-        s, o = URIRef(self.base.entity(from_id)), URIRef(self.base.entity(to_id))
+        t, fact_iri = self.t, self.base.fact(props["id"])
+        s, o = t.iri(self.base.entity(from_id)), t.iri(self.base.entity(to_id))
         predicate = relationship_predicate(rel_type, self.base)
-        fact = URIRef(self.base.fact(props["id"]))
+        fact = t.iri(fact_iri)
         g = self._graph(self._home(props))
         g.add((s, predicate, o))
         g.add((fact, RDF.type, RDF.Statement))
@@ -248,18 +219,18 @@ class Emitter:
         g.add((fact, RDF.subject, s))
         g.add((fact, RDF.predicate, predicate))
         g.add((fact, RDF.object, o))
-        g.add((fact, DCTERMS.identifier, Literal(props["id"])))
-        g.add((fact, self.v.relationshipType, plain_literal(rel_type)))
+        g.add((fact, DCTERMS.identifier, t.text(props["id"])))
+        g.add((fact, self.v.relationshipType, t.plain(rel_type)))
         if props.get("valid_from") is not None:
-            g.add((fact, SCHEMA.startDate, literal(props["valid_from"])))
+            g.add((fact, SCHEMA.startDate, t.literal(props["valid_from"])))
         if props.get("valid_to") is not None:
-            g.add((fact, SCHEMA.endDate, literal(props["valid_to"])))
+            g.add((fact, SCHEMA.endDate, t.literal(props["valid_to"])))
         if rel_type == "HOLDS_POST" and (props.get("valid_from") or props.get("valid_to")):
-            self._membership(g, fact, s, o, props)
+            self._membership(g, fact_iri, s, o, props)
         if props.get("date_text"):
-            g.add((fact, self.v.dateText, Literal(props["date_text"])))
+            g.add((fact, self.v.dateText, t.text(props["date_text"])))
         if props.get("recorded_at") is not None:
-            g.add((fact, PROV.generatedAtTime, literal(props["recorded_at"])))
+            g.add((fact, PROV.generatedAtTime, t.literal(props["recorded_at"])))
         specs = get_schema().relationships[rel_type].properties
         for key, value in props.items():
             if key in REL_CORE or key in BOOKKEEPING or key.startswith("cite_") or value is None:
@@ -267,13 +238,14 @@ class Emitter:
             spec = specs.get(key)
             predicate = property_predicate(key, spec, self.base)
             for item in value if isinstance(value, list) else [value]:
-                g.add((fact, predicate, literal(item, spec)))
-        self._citations(self._graph, fact, str(fact), props)
+                g.add((fact, predicate, t.literal(item, spec)))
+        self._citations(self._graph, fact, fact_iri, props)
 
-    def _membership(self, g: Graph, fact: URIRef, person: URIRef, post: URIRef,
+    def _membership(self, g: Sink, fact_iri: str, person: Any, post: Any,
                     props: dict[str, Any]) -> None:
         """W3C ORG: a dated office holding is also an org:Membership with org:memberDuring."""
-        interval = URIRef(f"{fact}#during")
+        t = self.t
+        fact, interval = t.iri(fact_iri), t.iri(f"{fact_iri}#during")
         g.add((fact, RDF.type, ORG.Membership))
         g.add((fact, ORG.member, person))
         g.add((fact, ORG.role, post))
@@ -281,7 +253,7 @@ class Emitter:
         g.add((interval, RDF.type, TIME.Interval))
         for key, edge in (("valid_from", TIME.hasBeginning), ("valid_to", TIME.hasEnd)):
             if props.get(key) is not None:
-                instant = URIRef(f"{fact}#{key}")
+                instant = t.iri(f"{fact_iri}#{key}")
                 g.add((interval, edge, instant))
                 g.add((instant, RDF.type, TIME.Instant))
-                g.add((instant, TIME.inXSDDate, literal(props[key])))
+                g.add((instant, TIME.inXSDDate, t.literal(props[key])))

@@ -3,14 +3,35 @@ a type, relationship or property is data, in `graph/schema/` (`rdf_class`, `rdf_
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, TIME, VOID, XSD
 
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-WD = Namespace("http://www.wikidata.org/entity/")
+
+@cache
+def _term(namespace: str, name: str) -> URIRef:
+    return URIRef(namespace + name)
+
+
+class TermNamespace(Namespace):
+    """A Namespace that makes each term once and keeps it as an attribute: a dump asks for
+    the same few terms millions of times, and rdflib builds a new URIRef on every access."""
+
+    def term(self, name: str) -> URIRef:
+        return _term(str(self), name)
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):  # as rdflib's: no dunder is a term
+            raise AttributeError(name)
+        self.__dict__[name] = term = self.term(name)  # found without __getattr__ next time
+        return term
+
+
+SCHEMA = TermNamespace("https://schema.org/")
+ORG = TermNamespace("http://www.w3.org/ns/org#")
+WD = TermNamespace("http://www.wikidata.org/entity/")
+
 
 __all__ = ["DCAT", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SH",
            "TIME", "VOID", "WD", "XSD", "Base", "base_for", "camel", "curie"]
@@ -38,27 +59,14 @@ def curie(text: str) -> URIRef:
     return SCHEMA_PREFIXES[prefix][local]
 
 
-@cache
-def _term(namespace: str, name: str) -> URIRef:
-    return URIRef(namespace + name)
-
-
-class TermNamespace(Namespace):
-    """A Namespace that makes each term once: a dump asks for the same few terms millions
-    of times, and rdflib builds a new URIRef on every attribute access."""
-
-    def term(self, name: str) -> URIRef:
-        return _term(str(self), name)
-
-
 @dataclass(frozen=True)
 class Base:
     """The IRIs minted under one base URI."""
 
     base: str
 
-    @property
-    def vocab(self) -> Namespace:
+    @cached_property  # one namespace, so the terms it keeps are kept across calls
+    def vocab(self) -> TermNamespace:
         return TermNamespace(f"{self.base}/vocab#")
 
     def entity(self, ident: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from app.model.params import FAR_FUTURE
 from app.reads.history import revert
+from app.store.codec import restamp
 from app.store.cypher import load
 from app.store.db import Graph, Plan, step
 
@@ -33,17 +34,20 @@ T = TypeVar("T")
 def page_plan(page_size: int, visit: Visit, view: View = NOW) -> Plan[None]:
     """Read ("sources", rows) pages, then ("entities", rows), then ("relationships", rows),
     each keyset-paged, so no page holds more than `page_size` records whatever the degrees;
-    `visit` gets each page as it arrives, its values as recorded at `view.t`."""
+    `visit` gets each page as it arrives, its values as recorded at `view.t` (`recorded_at`
+    a datetime: the queries hand it over as parts, codec.restamp)."""
     for kind in ("sources", "entities"):
         after = ""
         while rows := (yield step(load(f"export_{kind}"), after=after, limit=page_size, t=view.t)):
             after = rows[-1]["props"]["id"]  # before reverting: the page's own key
+            restamp(row["props"] for row in rows)
             yield from revert(view.t, [row["props"] for row in rows])
             visit(kind, rows)
     after_from, after_id = "", ""
     while rows := (yield step(load("export_relationships"), after_from=after_from, after_id=after_id,
                               limit=page_size, t=view.t, as_of=view.as_of)):
         after_from, after_id = rows[-1]["from"], rows[-1]["id"]
+        restamp(row["props"] for row in rows)
         yield from revert(view.t, [row["props"] for row in rows])
         visit("relationships", rows)
 
