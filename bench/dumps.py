@@ -29,6 +29,7 @@ MODES = {"nt": ("stream", "rdflib-pages", "naive"), "nquads": ("stream", "rdflib
          "turtle": ("stream", "rdflib-pages"), "trig": ("stream", "rdflib-pages"),
          "jsonld": ("stream", "rdflib-pages"),
          "csv": ("file",), "gexf": ("file",), "graphml": ("file",), "ftm": ("file",)}
+RDF_FORMATS = ("nt", "nquads", "turtle", "trig", "jsonld")
 
 
 def arguments() -> argparse.Namespace:
@@ -38,12 +39,23 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--naive-up-to", type=int, default=100_000, help="skip naive rdflib above this size")
     parser.add_argument("--skip", default="",
                         help="format/writer pairs to leave out, e.g. turtle/rdflib-pages")
+    parser.add_argument("--baseline", type=Path,
+                        help="a checkout whose RDF stream runs too (writer 'baseline'), e.g. the "
+                             "commit an issue measured: git worktree add /tmp/old <commit>")
+    parser.add_argument("--warm-up", action=argparse.BooleanOptionalAction, default=True,
+                        help="one untimed N-Triples dump first: the first dump after the load "
+                             "otherwise pays for a cold page cache and query plans")
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     return parser.parse_args()
 
 
-def one(env: dict[str, str], fmt: str, mode: str) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-m", "bench.rdf_one", fmt, mode], env={**os.environ, **env},
+def one(env: dict[str, str], fmt: str, mode: str, baseline: Path | None = None) -> dict[str, Any]:
+    """One dump in its own process; `baseline`: the stream of that checkout, on its code."""
+    command, cwd = [sys.executable, "-m", "bench.rdf_one", fmt, mode], None
+    if mode == "baseline" and baseline is not None:
+        command, cwd = [sys.executable, str(Path(__file__).with_name("rdf_baseline.py")), fmt], baseline
+        env = {**env, "PYTHONPATH": str(baseline)}
+    done = subprocess.run(command, env={**os.environ, **env}, cwd=cwd,
                           capture_output=True, text=True, timeout=4 * 3600)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
@@ -56,13 +68,14 @@ def ratio(r: dict[str, Any], other: dict[str, Any] | None) -> str:
 
 def table(size: int, results: dict[str, dict[str, Any]]) -> str:
     lines = [f"Dumps of the {size:,}-entity graph (one run; each in its own process)", "",
-             "| format | writer | items | seconds | items/s | vs rdflib-pages | vs naive | peak RSS (MB) |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| format | writer | items | seconds | items/s | vs baseline | vs rdflib-pages | vs naive "
+             "| peak RSS (MB) |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for key, r in results.items():
         fmt, mode = key.split("/")
-        base, naive = results.get(f"{fmt}/rdflib-pages"), results.get(f"{fmt}/naive")
+        old, base, naive = (results.get(f"{fmt}/{m}") for m in ("baseline", "rdflib-pages", "naive"))
         lines.append(f"| {fmt} | {mode} | {r['triples']:,} | {r['seconds']} | {r['triples_per_second']:,} | "
-                     f"{ratio(r, base)} | {ratio(r, naive)} | {r['peak_rss_mb']} |")
+                     f"{ratio(r, old)} | {ratio(r, base)} | {ratio(r, naive)} | {r['peak_rss_mb']} |")
     return "\n".join(lines) + "\n"
 
 
@@ -79,13 +92,16 @@ def main() -> None:
         graph.close()
         env = {"NEO4J_URI": server.bolt_uri, "NEO4J_READ_TIMEOUT_SECONDS": "7200",
                "NEO4J_QUERY_TIMEOUT_SECONDS": "7200", "CLI_TIMEOUT_SECONDS": "7200"}
+        if args.warm_up:
+            say(f"  warm-up (untimed): {one(env, 'nt', 'stream')}")
         results = {}
         for fmt in args.formats.split(","):
-            for mode in MODES[fmt]:
+            baseline = ("baseline",) if args.baseline and fmt in RDF_FORMATS else ()
+            for mode in (*MODES[fmt], *baseline):
                 skipped = f"{fmt}/{mode}" in args.skip.split(",")
                 if skipped or (mode == "naive" and args.size > args.naive_up_to):
                     continue
-                results[f"{fmt}/{mode}"] = one(env, fmt, mode)
+                results[f"{fmt}/{mode}"] = one(env, fmt, mode, args.baseline)
                 say(f"  {fmt} {mode}: {results[f'{fmt}/{mode}']}")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"dumps-{args.size}.json").write_text(json.dumps(results, indent=2) + "\n")
