@@ -43,13 +43,6 @@ from app.store.codec import (
 )
 
 Triple = tuple[Node, Node, Node]
-
-
-class Sink(Protocol):
-    """Where a triple goes: an rdflib graph, or a dump's line sink (rdf/lines.py). Its terms
-    are rdflib Nodes or, for the line sink, their N-Triples text (rdf/terms.py)."""
-
-    def add(self, triple: tuple[Any, Any, Any], /) -> Any: ...
 # Neo4j keys the mapping writes by hand; every other key goes through the schema.
 ENTITY_CORE = {"id", "type", "name", "aliases", "names", "wikidata_qid", "recorded_at",
                "search_text", "search_keys", "lifecycle"}
@@ -65,6 +58,14 @@ SOURCE_CLASSES = {"news_article": SCHEMA.NewsArticle, "document": SCHEMA.Digital
 # Hot terms of the dumps, looked up once: rdflib's defined namespaces check every access.
 WAS_DERIVED_FROM, QUALIFIED_DERIVATION = PROV.wasDerivedFrom, PROV.qualifiedDerivation
 DERIVATION, PROV_ENTITY, RDF_TYPE = PROV.Derivation, PROV.entity, RDF.type
+
+
+class Sink(Protocol):
+    """Where a triple goes: an rdflib graph, or a dump's writer (rdf/lines.py, rdf/jsonld.py).
+    Its terms are rdflib Nodes, or the writer's own text and values (rdf/terms.py, jsonld.py)
+    beside the vocabulary's rdflib terms."""
+
+    def add(self, triple: tuple[Any, Any, Any], /) -> Any: ...
 
 
 def _schema_class(label: str) -> URIRef:
@@ -86,7 +87,8 @@ def property_predicate(name: str, spec: PropertySpec | None, base: Base) -> URIR
 
 
 class Emitter:
-    """Adds the triples of one source, entity or relationship to a Dataset."""
+    """Adds the triples of one source, entity or relationship to a Dataset or Graph, or to a
+    dump's writer, with the terms that sink takes (`self.t`)."""
 
     def __init__(self, base: Base, dataset: "Dataset | Graph | Lines | JsonNodes") -> None:
         self.base = base
