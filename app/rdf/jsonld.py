@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from app.rdf.terms import literal
+from app.rdf.terms import kind_literal
 from app.schema.loader import PropertySpec
 
 Value = str | dict[str, str]
@@ -66,7 +66,7 @@ class JsonTerms:
 
 @lru_cache(maxsize=4096)  # numbers and booleans repeat; bounded for flat memory
 def _typed(value: Any, kind: str | None) -> Value:
-    return _value(literal(value, PropertySpec("", kind) if kind else None))
+    return _value(kind_literal(value, kind))
 
 
 def _value(node: Literal) -> Value:

@@ -39,12 +39,14 @@ def index_literal(i: int) -> Literal:
 
 def literal(value: Any, spec: PropertySpec | None = None) -> Literal:
     if type(value) in (float, int, bool):  # confidences and counts repeat: made once each
-        return _number_literal(value, spec.type if spec else None)
+        return kind_literal(value, spec.type if spec else None)
     return _literal(value, spec)
 
 
 @lru_cache(maxsize=4096)
-def _number_literal(value: float | int | bool, kind: str | None) -> Literal:
+def kind_literal(value: Any, kind: str | None) -> Literal:
+    """The literal of a repeating value (a number, a day) for a property of type `kind`,
+    made once: the text and JSON-LD terms format it from here."""
     return _literal(value, PropertySpec("", kind) if kind else None)
 
 
@@ -122,7 +124,7 @@ class LineTerms:
 
 @lru_cache(maxsize=4096)
 def _formatted(value: Any, kind: str | None) -> str:
-    return format_term(literal(value, PropertySpec("", kind) if kind else None))
+    return format_term(kind_literal(value, kind))
 
 
 @lru_cache(maxsize=4096)
